@@ -1,0 +1,16 @@
+// The subcommands of `kasse`, each a function from options to an exit code.
+// app.cpp wires them to the command line; they never parse arguments themselves.
+#pragma once
+
+#include <ostream>
+
+namespace kasse::cli {
+
+// Prints "kasse <version>" and the build's compiler.
+int RunVersion(std::ostream& out);
+
+// Walks sales, a split payment, a return and rejected inputs through the domain
+// core and prints receipts, VAT breakdowns and the TSE processData.
+int RunDemo(std::ostream& out);
+
+}  // namespace kasse::cli

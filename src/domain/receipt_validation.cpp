@@ -1,0 +1,198 @@
+#include "domain/receipt_validation.h"
+
+#include <algorithm>
+#include <string>
+
+#include "domain/receipt_limits.h"
+#include "domain/text.h"
+
+namespace kasse {
+namespace {
+
+std::string Indexed(std::string_view name, size_t index) {
+  return std::string(name) + "[" + std::to_string(index) + "]";
+}
+
+Status Invalid(std::string_view field, std::string message) { return Status::InvalidArgument(field, message); }
+
+bool NeedsLines(ReceiptType type) {
+  return type == ReceiptType::kBeleg || type == ReceiptType::kAVRechnung || type == ReceiptType::kAVTraining ||
+         type == ReceiptType::kAVSachbezug || type == ReceiptType::kAVBestellung;
+}
+
+Status ValidateQuantity(const Quantity& quantity) {
+  if (quantity.is_zero()) return Invalid("quantity", "must not be zero");
+  if (quantity.unit() == Unit::kPiece && !quantity.is_whole()) {
+    return Invalid("quantity", quantity.ToString() + " is not a whole number of pieces");
+  }
+  if (quantity.milli() > limits::kMaxQuantityMilli || quantity.milli() < -limits::kMaxQuantityMilli) {
+    return Status::OutOfRange("quantity", "exceeds the largest quantity of a line");
+  }
+  return Status::Ok();
+}
+
+Status ValidatePrice(const ReceiptLine& line) {
+  if (line.unit_price.is_negative()) {
+    return Invalid("unit_price", "must not be negative (a return is a negative quantity, not a negative price)");
+  }
+  if (line.unit_price.cents() > limits::kMaxUnitPriceCents) {
+    return Status::OutOfRange("unit_price", "exceeds the largest unit price of " +
+                                                Money::FromCents(limits::kMaxUnitPriceCents).ToString());
+  }
+  return Status::Ok();
+}
+
+Status ValidateLine(const ReceiptLine& line, const VatTable& vat_table) {
+  KASSE_RETURN_IF_ERROR(ValidateText(line.article.value(), limits::kMaxIdBytes).WithFieldPrefix("article"));
+  KASSE_RETURN_IF_ERROR(ValidateText(line.text, limits::kMaxTextBytes).WithFieldPrefix("text"));
+  if (!line.product_group.empty()) {
+    KASSE_RETURN_IF_ERROR(ValidateText(line.product_group.value(), limits::kMaxIdBytes).WithFieldPrefix("product_group"));
+  }
+  KASSE_RETURN_IF_ERROR(ValidateQuantity(line.quantity));
+  KASSE_RETURN_IF_ERROR(ValidatePrice(line));
+  KASSE_RETURN_IF_ERROR(vat_table.Lookup(line.vat_key).status().WithFieldPrefix("vat_key"));
+  Result<Money> amount = LineAmount(line.unit_price, line.quantity);
+  if (!amount.ok()) return amount.status();
+  if (line.line_discount.is_negative()) return Invalid("line_discount", "must not be negative");
+  if (line.line_discount > Abs(*amount)) {
+    return Invalid("line_discount", line.line_discount.ToString() + " exceeds the line amount " +
+                                        Abs(*amount).ToString());
+  }
+  return Status::Ok();
+}
+
+Status ValidateReference(const Receipt& receipt) {
+  bool returns_items = std::any_of(receipt.lines.begin(), receipt.lines.end(),
+                                   [](const ReceiptLine& line) { return line.quantity.is_negative(); });
+  if (returns_items && !receipt.original) {
+    return Invalid("original", "a returned item (negative quantity) needs the original receipt it was sold on");
+  }
+  if (!receipt.original) return Status::Ok();
+  if (!returns_items) return Invalid("original", "a receipt that references an original must return an item");
+  const ReceiptReference& original = *receipt.original;
+  KASSE_RETURN_IF_ERROR(ValidateText(original.register_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.register_id"));
+  KASSE_RETURN_IF_ERROR(ValidateText(original.receipt_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.receipt_id"));
+  if (original.closing_number < 1) return Invalid("original.closing_number", "must be 1 or more");
+  return Status::Ok();
+}
+
+Status ValidateLines(const Receipt& receipt, const VatTable& vat_table) {
+  if (receipt.type == ReceiptType::kAVBelegstorno) {
+    return Invalid("type", "AVBelegstorno cannot be signed by a TSE; record a return as a new Beleg that "
+                           "references the original");
+  }
+  if (receipt.lines.empty() && NeedsLines(receipt.type)) {
+    return Invalid("lines", std::string("a ") + std::string(ReceiptTypeName(receipt.type)) + " needs at least one line");
+  }
+  if (receipt.lines.size() > limits::kMaxLines) {
+    return Status::OutOfRange("lines", "a receipt has at most " + std::to_string(limits::kMaxLines) + " lines");
+  }
+  for (size_t i = 0; i < receipt.lines.size(); ++i) {
+    KASSE_RETURN_IF_ERROR(ValidateLine(receipt.lines[i], vat_table).WithFieldPrefix(Indexed("lines", i)));
+  }
+  return ValidateReference(receipt);
+}
+
+// Bounds checked before any sum is formed, so no total can overflow.
+Status ValidateAmountBounds(const Receipt& receipt) {
+  if (receipt.receipt_discount.is_negative()) return Invalid("receipt_discount", "must not be negative");
+  if (receipt.receipt_discount.cents() > Money::kMaxCents) return Status::OutOfRange("receipt_discount", "is too large");
+  if (receipt.payments.size() > limits::kMaxPayments) {
+    return Status::OutOfRange("payments", "a receipt has at most " + std::to_string(limits::kMaxPayments) + " payments");
+  }
+  for (size_t i = 0; i < receipt.payments.size(); ++i) {
+    if (Abs(receipt.payments[i].amount).cents() > Money::kMaxCents) {
+      return Status::OutOfRange(Indexed("payments", i) + ".amount", "is too large");
+    }
+  }
+  return Status::Ok();
+}
+
+Status ValidateReceiptDiscount(const Receipt& receipt, const ReceiptTotals& totals) {
+  Money items_sold;
+  for (const LineTotals& line : totals.lines) {
+    Money before_receipt_discount = line.amount - line.line_discount;
+    if (before_receipt_discount.is_positive()) items_sold += before_receipt_discount;
+  }
+  if (receipt.receipt_discount > items_sold) {
+    return Invalid("receipt_discount", receipt.receipt_discount.ToString() + " exceeds the " + items_sold.ToString() +
+                                           " of the items sold");
+  }
+  return Status::Ok();
+}
+
+Status ValidateForeign(const Payment& payment) {
+  const ForeignAmount& foreign = *payment.foreign;
+  if (!IsCash(payment.method)) return Invalid("foreign", "foreign currency is accepted in cash only");
+  bool iso_code = foreign.currency.size() == 3 &&
+                  std::all_of(foreign.currency.begin(), foreign.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!iso_code) return Invalid("foreign.currency", "must be an ISO 4217 code such as CHF");
+  if (foreign.currency == "EUR") return Invalid("foreign.currency", "euro is not a foreign currency");
+  if (foreign.amount.is_zero() || foreign.amount.is_negative() != payment.amount.is_negative()) {
+    return Invalid("foreign.amount", "must be non-zero and have the sign of the euro amount");
+  }
+  if (Abs(foreign.amount).cents() > Money::kMaxCents) return Status::OutOfRange("foreign.amount", "is too large");
+  return Status::Ok();
+}
+
+Status ValidatePayment(const Payment& payment, Money total) {
+  if (payment.amount.is_zero()) return Invalid("amount", "must not be zero");
+  if (payment.amount.is_negative() != total.is_negative()) {
+    return Invalid("amount", total.is_negative() ? "a refund is paid out as a negative amount"
+                                                 : "a sale takes payments, not refunds (negative amounts)");
+  }
+  if (payment.foreign) return ValidateForeign(payment);
+  return Status::Ok();
+}
+
+Status ValidateSalePayments(const Receipt& receipt, const ReceiptTotals& totals) {
+  Money non_cash;
+  for (size_t i = 0; i < receipt.payments.size(); ++i) {
+    const Payment& payment = receipt.payments[i];
+    if (IsCash(payment.method)) continue;
+    non_cash += payment.amount;
+    if (non_cash > totals.total) {
+      return Invalid(Indexed("payments", i) + ".amount",
+                     std::string("a ") + std::string(PaymentMethodName(payment.method)) + " payment of " +
+                         payment.amount.ToString() + " takes card and voucher payments to " + non_cash.ToString() +
+                         ", above the " + totals.total.ToString() + " due; only cash gives change");
+    }
+  }
+  if (totals.paid < totals.total) {
+    return Invalid("payments", "payments of " + totals.paid.ToString() + " do not cover the total of " +
+                                   totals.total.ToString());
+  }
+  return Status::Ok();
+}
+
+Status ValidatePayments(const Receipt& receipt, const ReceiptTotals& totals) {
+  if (receipt.payments.empty()) {
+    bool due = !totals.total.is_zero() && receipt.type != ReceiptType::kAVBelegabbruch;
+    return due ? Invalid("payments", "the total of " + totals.total.ToString() + " is not paid") : Status::Ok();
+  }
+  if (receipt.type == ReceiptType::kAVBelegabbruch) return Invalid("payments", "an aborted receipt takes no payment");
+  if (totals.total.is_zero()) return Invalid("payments", "nothing is due, so nothing can be paid");
+  for (size_t i = 0; i < receipt.payments.size(); ++i) {
+    KASSE_RETURN_IF_ERROR(ValidatePayment(receipt.payments[i], totals.total).WithFieldPrefix(Indexed("payments", i)));
+  }
+  if (totals.total.is_positive()) return ValidateSalePayments(receipt, totals);
+  if (totals.paid != totals.total) {
+    return Invalid("payments", "refunds of " + totals.paid.ToString() + " do not add up to the " +
+                                   totals.total.ToString() + " returned");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ReceiptTotals> ValidateReceipt(const Receipt& receipt, const VatTable& vat_table) {
+  KASSE_RETURN_IF_ERROR(ValidateLines(receipt, vat_table));
+  KASSE_RETURN_IF_ERROR(ValidateAmountBounds(receipt));
+  Result<ReceiptTotals> totals = ComputeTotals(receipt, vat_table);
+  if (!totals.ok()) return totals.status();
+  KASSE_RETURN_IF_ERROR(ValidateReceiptDiscount(receipt, *totals));
+  KASSE_RETURN_IF_ERROR(ValidatePayments(receipt, *totals));
+  return totals;
+}
+
+}  // namespace kasse
