@@ -4,4 +4,4 @@ target_compile_options(kasse_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Werror
   -Wconversion -Wsign-conversion -Wshadow -Wnon-virtual-dtor
   -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough
-  -Wnull-dereference -Wduplicated-cond -Wlogical-op)
+  -Wnull-dereference -Wzero-as-null-pointer-constant -Wduplicated-cond -Wlogical-op)

@@ -22,7 +22,7 @@ namespace kasse {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : state_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     if (std::get<Status>(state_).ok()) throw std::logic_error("Result constructed from an OK status");
   }
@@ -54,8 +54,8 @@ class [[nodiscard]] Result {
 }  // namespace kasse
 
 // Returns early from the enclosing function with the error of `expr` (a Status).
-#define KASSE_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    ::kasse::Status kasse_status_ = (expr);  \
+#define KASSE_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::kasse::Status kasse_status_ = (expr);        \
     if (!kasse_status_.ok()) return kasse_status_; \
   } while (false)

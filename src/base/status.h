@@ -65,8 +65,7 @@ class [[nodiscard]] Status {
   friend bool operator==(const Status&, const Status&) = default;
 
  private:
-  Status(Code code, std::string_view field, std::string_view message)
-      : code_(code), field_(field), message_(message) {}
+  Status(Code code, std::string_view field, std::string_view message) : code_(code), field_(field), message_(message) {}
 
   Code code_ = Code::kOk;
   std::string field_;

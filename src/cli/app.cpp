@@ -1,7 +1,8 @@
 #include "cli/app.h"
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 

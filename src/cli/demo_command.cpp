@@ -1,31 +1,17 @@
-#include <fmt/format.h>
-#include <fmt/ostream.h>
-
 #include <string>
 #include <variant>
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include "cli/commands.h"
 #include "domain/receipt_validation.h"
+#include "domain/sample_receipts.h"
 #include "domain/scanned_code.h"
 #include "fiscal/process_data.h"
 
 namespace kasse::cli {
 namespace {
-
-ReceiptLine Item(std::string article, std::string text, Quantity quantity, int64_t unit_price_cents, int vat_key,
-                 std::string group) {
-  return {ArticleNumber(std::move(article)), std::move(text), quantity, Money::FromCents(unit_price_cents),
-          Money::Zero(), VatKey(vat_key), ProductGroupId(std::move(group))};
-}
-
-Payment Pay(PaymentMethod method, int64_t cents) { return {method, Money::FromCents(cents), std::nullopt}; }
-
-// The basket of ../shared/fiscal/REFERENCE.md TV-7.
-std::vector<ReceiptLine> Tv7Basket() {
-  return {Item("100234", "Milch 1L", Quantity::Pieces(3), 119, 2, "Molkerei"),
-          Item("200117", "Spülmittel", Quantity::Pieces(1), 249, 1, "Drogerie"),
-          Item("200388", "Batterien AA", Quantity::Pieces(1), 499, 1, "Elektro")};
-}
 
 std::string Amount(Money money) { return money.ToGermanString(); }
 
@@ -41,8 +27,9 @@ void PrintScan(std::ostream& out, std::string_view input, const InStoreEanRules&
   } else {
     const auto& in_store = std::get<InStoreCode>(*code);
     what = "in-store EAN, article " + in_store.article_number + ": " +
-           (in_store.price ? Amount(*in_store.price) + " EUR"
-                           : in_store.quantity->ToGermanString() + " " + std::string(UnitSymbol(in_store.quantity->unit())));
+           (in_store.price
+                ? Amount(*in_store.price) + " EUR"
+                : in_store.quantity->ToGermanString() + " " + std::string(UnitSymbol(in_store.quantity->unit())));
   }
   fmt::print(out, "  {:<15} {}\n", input, what);
 }
@@ -57,7 +44,8 @@ void PrintReceipt(std::ostream& out, const Receipt& receipt, const ReceiptTotals
       fmt::print(out, "  {:>38} {:>8}\n", "line discount", Amount(-totals.lines[i].line_discount));
     }
   }
-  if (!receipt.receipt_discount.is_zero()) fmt::print(out, "  {:>38} {:>8}\n", "receipt discount", Amount(-receipt.receipt_discount));
+  if (!receipt.receipt_discount.is_zero())
+    fmt::print(out, "  {:>38} {:>8}\n", "receipt discount", Amount(-receipt.receipt_discount));
   fmt::print(out, "  {:>38} {:>8} EUR\n", "TOTAL", Amount(totals.total));
   for (const VatTotals& vat : totals.vat) {
     fmt::print(out, "    VAT key {} {:>6} %: gross {:>7}  net {:>7}  VAT {:>6}\n", vat.key.value(), vat.rate.ToString(),
@@ -67,7 +55,8 @@ void PrintReceipt(std::ostream& out, const Receipt& receipt, const ReceiptTotals
     fmt::print(out, "    paid {:<12} {:>8}\n", PaymentMethodName(payment.method), Amount(payment.amount));
   }
   if (!totals.change.is_zero()) fmt::print(out, "    change (cash)     {:>8}\n", Amount(totals.change));
-  fmt::print(out, "  processData ({}): {}\n\n", fiscal::kProcessTypeKassenbeleg, fiscal::KassenbelegProcessData(receipt, totals));
+  fmt::print(out, "  processData ({}): {}\n\n", fiscal::kProcessTypeKassenbeleg,
+             fiscal::KassenbelegProcessData(receipt, totals));
 }
 
 void Ring(std::ostream& out, std::string_view title, const Receipt& receipt, const VatTable& vat_table) {
@@ -81,32 +70,33 @@ void Ring(std::ostream& out, std::string_view title, const Receipt& receipt, con
 }
 
 void RingSales(std::ostream& out, const VatTable& vat_table) {
-  Receipt cash{ReceiptType::kBeleg, Tv7Basket(), Money::Zero(), {Pay(PaymentMethod::kCash, 2000)}, std::nullopt};
-  Ring(out, "2. Sale, mixed VAT, paid 20,00 in cash (TV-7)", cash, vat_table);
-
-  Receipt split = cash;
-  split.payments = {Pay(PaymentMethod::kCash, 500), Pay(PaymentMethod::kGirocard, 605)};
-  Ring(out, "3. The same basket, split between cash and girocard (TV-8)", split, vat_table);
+  using samples::Line;
+  using samples::Pay;
+  Ring(out, "2. Sale, mixed VAT, paid 20,00 in cash (TV-7)", samples::Tv7CashSale(), vat_table);
+  Ring(out, "3. The same basket, split between cash and girocard (TV-8)", samples::Tv8SplitSale(), vat_table);
 
   Receipt weighed{ReceiptType::kBeleg,
-                  {Item("281234", "Gouda mittelalt", Quantity::Milli(Unit::kKilogram, 755), 1299, 2, "Käse"),
-                   Item("4011", "Bananen", Quantity::Milli(Unit::kKilogram, 1180), 199, 2, "Obst")},
-                  Money::FromCents(100), {Pay(PaymentMethod::kVoucher, 500), Pay(PaymentMethod::kCash, 1000)}, std::nullopt};
+                  {Line("281234", "Gouda mittelalt", Quantity::Milli(Unit::kKilogram, 755), 1299, 2, "Käse"),
+                   Line("4011", "Bananen", Quantity::Milli(Unit::kKilogram, 1180), 199, 2, "Obst")},
+                  Money::FromCents(100),
+                  {Pay(PaymentMethod::kVoucher, 500), Pay(PaymentMethod::kCash, 1000)},
+                  std::nullopt};
   weighed.lines[0].line_discount = Money::FromCents(98);
   Ring(out, "4. Weighed goods with a line and a receipt discount, voucher plus cash", weighed, vat_table);
 
-  Receipt refund{ReceiptType::kBeleg, {Item("200117", "Spülmittel", Quantity::Pieces(-1), 249, 1, "Drogerie")},
-                 Money::Zero(), {Pay(PaymentMethod::kCash, -249)},
-                 ReceiptReference{RegisterId("K-0101-01"), 57, ReceiptId("B123")}};
-  Ring(out, "5. Return of the Spülmittel from receipt B123, refunded in cash (TV-10)", refund, vat_table);
+  Receipt foreign = samples::Tv7CashSale();
+  foreign.payments = {samples::PayForeignCash("CHF", 1500, 1400)};
+  Ring(out, "5. The TV-7 basket paid with 15 Swiss francs (14,00 EUR), change in euro", foreign, vat_table);
 
-  Receipt aborted{ReceiptType::kAVBelegabbruch, {}, Money::Zero(), {}, std::nullopt};
-  Ring(out, "6. Cart cleared before payment (TV-2)", aborted, vat_table);
+  Ring(out, "6. Return of the Spülmittel from receipt B123, refunded in cash (TV-10)", samples::Tv10Return(),
+       vat_table);
+  Ring(out, "7. Cart cleared before payment (TV-2)", samples::Tv2Abort(), vat_table);
 }
 
 void RingRejected(std::ostream& out, const VatTable& vat_table) {
-  Receipt base{ReceiptType::kBeleg, Tv7Basket(), Money::Zero(), {Pay(PaymentMethod::kCash, 2000)}, std::nullopt};
-  fmt::print(out, "7. Input the register refuses, with the field it names\n");
+  using samples::Pay;
+  Receipt base = samples::Tv7CashSale();
+  fmt::print(out, "8. Input the register refuses, with the field it names\n");
   auto reject = [&](std::string_view what, const Receipt& receipt) {
     fmt::print(out, "  {:<34} {}\n", what, ValidateReceipt(receipt, vat_table).status().ToString());
   };
@@ -134,7 +124,8 @@ int RunDemo(std::ostream& out) {
   InStoreEanRules ean_rules = InStoreEanRules::GermanyGs1();
   fmt::print(out, "Kasse demo: the sales domain core. Registers, server and reports follow in later issues.\n\n");
   fmt::print(out, "1. Scanning\n");
-  for (std::string_view input : {"4006381333931", "4011", "2812347007554", "2256786003492", "4006381333932", "123456"}) {
+  for (std::string_view input :
+       {"4006381333931", "4011", "2812347007554", "2256786003492", "4006381333932", "123456"}) {
     PrintScan(out, input, ean_rules);
   }
   fmt::print(out, "\n");

@@ -24,8 +24,8 @@ Result<Gtin> Gtin::Parse(std::string_view digits) {
   }
   int expected = CheckDigit(digits.substr(0, length - 1));
   if (digits.back() - '0' != expected) {
-    return Status::InvalidArgument("", "check digit of GTIN " + std::string(digits) + " should be " +
-                                           std::to_string(expected));
+    return Status::InvalidArgument(
+        "", "check digit of GTIN " + std::string(digits) + " should be " + std::to_string(expected));
   }
   return Gtin(std::string(digits));
 }

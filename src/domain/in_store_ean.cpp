@@ -7,7 +7,7 @@ namespace kasse {
 namespace {
 
 constexpr int kEan13Length = 13;
-constexpr int kPrefixDigits = 2;
+constexpr size_t kPrefixDigits = 2;
 
 // GS1 weighted products of a digit, one table per weighting factor.
 constexpr std::array<int, 10> kTwoMinus = {0, 2, 4, 6, 8, 9, 1, 3, 5, 7};
@@ -44,9 +44,12 @@ int PriceCheckDigit(std::string_view value) {
 
 InStoreEanRules InStoreEanRules::GermanyGs1() {
   InStoreEanRules rules;
-  for (int prefix : {22, 23}) rules.layouts_.push_back({prefix, EmbeddedValue::kPrice, 4, ValueCheck::kPriceCheckDigit, 5});
-  for (int prefix : {25, 26}) rules.layouts_.push_back({prefix, EmbeddedValue::kCount, 4, ValueCheck::kPriceCheckDigit, 5});
-  for (int prefix : {28, 29}) rules.layouts_.push_back({prefix, EmbeddedValue::kWeight, 4, ValueCheck::kPriceCheckDigit, 5});
+  for (int prefix : {22, 23})
+    rules.layouts_.push_back({prefix, EmbeddedValue::kPrice, 4, ValueCheck::kPriceCheckDigit, 5});
+  for (int prefix : {25, 26})
+    rules.layouts_.push_back({prefix, EmbeddedValue::kCount, 4, ValueCheck::kPriceCheckDigit, 5});
+  for (int prefix : {28, 29})
+    rules.layouts_.push_back({prefix, EmbeddedValue::kWeight, 4, ValueCheck::kPriceCheckDigit, 5});
   return rules;
 }
 
@@ -56,9 +59,11 @@ Status InStoreEanRules::Set(const InStoreEanLayout& layout) {
     return Status::InvalidArgument("article_digits", "article and value need at least one digit each");
   }
   int check_digits = layout.check == ValueCheck::kNone ? 0 : 1;
-  if (kPrefixDigits + layout.article_digits + check_digits + layout.value_digits + 1 != kEan13Length) {
-    return Status::InvalidArgument("value_digits", "prefix, article, check and value digits plus the EAN check "
-                                                   "digit must add up to 13");
+  if (static_cast<int>(kPrefixDigits) + layout.article_digits + check_digits + layout.value_digits + 1 !=
+      kEan13Length) {
+    return Status::InvalidArgument("value_digits",
+                                   "prefix, article, check and value digits plus the EAN check "
+                                   "digit must add up to 13");
   }
   if (layout.check == ValueCheck::kPriceCheckDigit && layout.value_digits != 4 && layout.value_digits != 5) {
     return Status::InvalidArgument("value_digits", "a price check digit is defined for 4- or 5-digit values only");
@@ -70,8 +75,10 @@ Status InStoreEanRules::Set(const InStoreEanLayout& layout) {
 
 const InStoreEanLayout* InStoreEanRules::Find(const Gtin& gtin) const {
   if (!gtin.IsRestrictedCirculation()) return nullptr;
-  int prefix = static_cast<int>(ToNumber(std::string_view(gtin.digits()).substr(0, kPrefixDigits)));
-  auto it = std::find_if(layouts_.begin(), layouts_.end(), [prefix](const InStoreEanLayout& l) { return l.prefix == prefix; });
+  std::string_view digits = gtin.digits();
+  int prefix = static_cast<int>(ToNumber(digits.substr(0, kPrefixDigits)));
+  auto it = std::find_if(layouts_.begin(), layouts_.end(),
+                         [prefix](const InStoreEanLayout& l) { return l.prefix == prefix; });
   return it == layouts_.end() ? nullptr : &*it;
 }
 
@@ -79,12 +86,12 @@ Result<InStoreCode> InStoreEanRules::Decode(const Gtin& gtin) const {
   const InStoreEanLayout* layout = Find(gtin);
   if (layout == nullptr) return Status::NotFound("", "no in-store EAN layout is configured for " + gtin.digits());
   std::string_view digits = gtin.digits();
-  auto article_end = static_cast<size_t>(kPrefixDigits + layout->article_digits);
+  size_t article_end = kPrefixDigits + static_cast<size_t>(layout->article_digits);
   size_t value_begin = article_end + (layout->check == ValueCheck::kNone ? 0 : 1);
   std::string_view value = digits.substr(value_begin, static_cast<size_t>(layout->value_digits));
   if (layout->check == ValueCheck::kPriceCheckDigit && Digit(digits, article_end) != PriceCheckDigit(value)) {
-    return Status::InvalidArgument("", "price check digit of " + gtin.digits() + " does not match its value " +
-                                           std::string(value));
+    return Status::InvalidArgument(
+        "", "price check digit of " + gtin.digits() + " does not match its value " + std::string(value));
   }
   InStoreCode code{std::string(digits.substr(0, article_end)), layout->value, std::nullopt, std::nullopt};
   switch (layout->value) {

@@ -34,11 +34,11 @@ enum class EmbeddedValue { kPrice, kCount, kWeight };
 enum class ValueCheck { kNone, kPriceCheckDigit, kIgnored };
 
 struct InStoreEanLayout {
-  int prefix;            // 20..29
-  EmbeddedValue value;   // what the value digits mean
-  int article_digits;    // digits after the prefix that name the article
-  ValueCheck check;      // whether one digit between article and value is a price check digit
-  int value_digits;      // 4 or 5 with a price check digit
+  int prefix;           // 20..29
+  EmbeddedValue value;  // what the value digits mean
+  int article_digits;   // digits after the prefix that name the article
+  ValueCheck check;     // whether one digit between article and value is a price check digit
+  int value_digits;     // 4 or 5 with a price check digit
 };
 
 // A decoded in-store EAN: the article it names and the value it carries.

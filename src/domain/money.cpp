@@ -29,7 +29,8 @@ Result<Money> Money::Parse(std::string_view text) {
   for (char c : rest) {
     if (c == '.' || c == ',') {
       if (decimals >= 0) {
-        return Status::InvalidArgument("", Quoted(text) + " has more than one decimal separator (digit grouping is not accepted)");
+        return Status::InvalidArgument(
+            "", Quoted(text) + " has more than one decimal separator (digit grouping is not accepted)");
       }
       decimals = 0;
       continue;
@@ -43,7 +44,8 @@ Result<Money> Money::Parse(std::string_view text) {
     cents = cents * 10 + (c - '0');
     if (cents > kMaxCents) return TooLarge(text);  // scaling below only grows it
   }
-  if (integer_digits == 0) return Status::InvalidArgument("", Quoted(text) + " needs a digit before the decimal separator");
+  if (integer_digits == 0)
+    return Status::InvalidArgument("", Quoted(text) + " needs a digit before the decimal separator");
   if (decimals == 0) return Status::InvalidArgument("", Quoted(text) + " needs a digit after the decimal separator");
   for (int i = decimals < 0 ? 0 : decimals; i < 2; ++i) {
     if (cents > kMaxCents / 10) return TooLarge(text);

@@ -50,7 +50,8 @@ Result<Quantity> Quantity::Parse(std::string_view text, Unit unit) {
     milli = milli * 10 + (c - '0');
     if (milli > kMaxParsedMilli) return Status::OutOfRange("", Quoted(text) + " is too large");
   }
-  if (integer_digits == 0 || decimals == 0) return Status::InvalidArgument("", Quoted(text) + " is not a quantity like 3 or 0,755");
+  if (integer_digits == 0 || decimals == 0)
+    return Status::InvalidArgument("", Quoted(text) + " is not a quantity like 3 or 0,755");
   for (int i = decimals < 0 ? 0 : decimals; i < 3; ++i) milli *= 10;  // ≤ 10^9 × 1000: no overflow
   if (milli > kMaxParsedMilli) return Status::OutOfRange("", Quoted(text) + " is too large");
   Quantity quantity(unit, negative ? -milli : milli);

@@ -13,7 +13,7 @@ std::string Indexed(std::string_view name, size_t index) {
   return std::string(name) + "[" + std::to_string(index) + "]";
 }
 
-Status Invalid(std::string_view field, std::string message) { return Status::InvalidArgument(field, message); }
+Status Invalid(std::string_view field, const std::string& message) { return Status::InvalidArgument(field, message); }
 
 bool NeedsLines(ReceiptType type) {
   return type == ReceiptType::kBeleg || type == ReceiptType::kAVRechnung || type == ReceiptType::kAVTraining ||
@@ -36,8 +36,8 @@ Status ValidatePrice(const ReceiptLine& line) {
     return Invalid("unit_price", "must not be negative (a return is a negative quantity, not a negative price)");
   }
   if (line.unit_price.cents() > limits::kMaxUnitPriceCents) {
-    return Status::OutOfRange("unit_price", "exceeds the largest unit price of " +
-                                                Money::FromCents(limits::kMaxUnitPriceCents).ToString());
+    return Status::OutOfRange(
+        "unit_price", "exceeds the largest unit price of " + Money::FromCents(limits::kMaxUnitPriceCents).ToString());
   }
   return Status::Ok();
 }
@@ -46,7 +46,8 @@ Status ValidateLine(const ReceiptLine& line, const VatTable& vat_table) {
   KASSE_RETURN_IF_ERROR(ValidateText(line.article.value(), limits::kMaxIdBytes).WithFieldPrefix("article"));
   KASSE_RETURN_IF_ERROR(ValidateText(line.text, limits::kMaxTextBytes).WithFieldPrefix("text"));
   if (!line.product_group.empty()) {
-    KASSE_RETURN_IF_ERROR(ValidateText(line.product_group.value(), limits::kMaxIdBytes).WithFieldPrefix("product_group"));
+    KASSE_RETURN_IF_ERROR(
+        ValidateText(line.product_group.value(), limits::kMaxIdBytes).WithFieldPrefix("product_group"));
   }
   KASSE_RETURN_IF_ERROR(ValidateQuantity(line.quantity));
   KASSE_RETURN_IF_ERROR(ValidatePrice(line));
@@ -55,8 +56,8 @@ Status ValidateLine(const ReceiptLine& line, const VatTable& vat_table) {
   if (!amount.ok()) return amount.status();
   if (line.line_discount.is_negative()) return Invalid("line_discount", "must not be negative");
   if (line.line_discount > Abs(*amount)) {
-    return Invalid("line_discount", line.line_discount.ToString() + " exceeds the line amount " +
-                                        Abs(*amount).ToString());
+    return Invalid("line_discount",
+                   line.line_discount.ToString() + " exceeds the line amount " + Abs(*amount).ToString());
   }
   return Status::Ok();
 }
@@ -70,19 +71,23 @@ Status ValidateReference(const Receipt& receipt) {
   if (!receipt.original) return Status::Ok();
   if (!returns_items) return Invalid("original", "a receipt that references an original must return an item");
   const ReceiptReference& original = *receipt.original;
-  KASSE_RETURN_IF_ERROR(ValidateText(original.register_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.register_id"));
-  KASSE_RETURN_IF_ERROR(ValidateText(original.receipt_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.receipt_id"));
+  KASSE_RETURN_IF_ERROR(
+      ValidateText(original.register_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.register_id"));
+  KASSE_RETURN_IF_ERROR(
+      ValidateText(original.receipt_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.receipt_id"));
   if (original.closing_number < 1) return Invalid("original.closing_number", "must be 1 or more");
   return Status::Ok();
 }
 
 Status ValidateLines(const Receipt& receipt, const VatTable& vat_table) {
   if (receipt.type == ReceiptType::kAVBelegstorno) {
-    return Invalid("type", "AVBelegstorno cannot be signed by a TSE; record a return as a new Beleg that "
-                           "references the original");
+    return Invalid("type",
+                   "AVBelegstorno cannot be signed by a TSE; record a return as a new Beleg that "
+                   "references the original");
   }
   if (receipt.lines.empty() && NeedsLines(receipt.type)) {
-    return Invalid("lines", std::string("a ") + std::string(ReceiptTypeName(receipt.type)) + " needs at least one line");
+    return Invalid("lines",
+                   std::string("a ") + std::string(ReceiptTypeName(receipt.type)) + " needs at least one line");
   }
   if (receipt.lines.size() > limits::kMaxLines) {
     return Status::OutOfRange("lines", "a receipt has at most " + std::to_string(limits::kMaxLines) + " lines");
@@ -96,9 +101,11 @@ Status ValidateLines(const Receipt& receipt, const VatTable& vat_table) {
 // Bounds checked before any sum is formed, so no total can overflow.
 Status ValidateAmountBounds(const Receipt& receipt) {
   if (receipt.receipt_discount.is_negative()) return Invalid("receipt_discount", "must not be negative");
-  if (receipt.receipt_discount.cents() > Money::kMaxCents) return Status::OutOfRange("receipt_discount", "is too large");
+  if (receipt.receipt_discount.cents() > Money::kMaxCents)
+    return Status::OutOfRange("receipt_discount", "is too large");
   if (receipt.payments.size() > limits::kMaxPayments) {
-    return Status::OutOfRange("payments", "a receipt has at most " + std::to_string(limits::kMaxPayments) + " payments");
+    return Status::OutOfRange("payments",
+                              "a receipt has at most " + std::to_string(limits::kMaxPayments) + " payments");
   }
   for (size_t i = 0; i < receipt.payments.size(); ++i) {
     if (Abs(receipt.payments[i].amount).cents() > Money::kMaxCents) {
@@ -124,8 +131,8 @@ Status ValidateReceiptDiscount(const Receipt& receipt, const ReceiptTotals& tota
 Status ValidateForeign(const Payment& payment) {
   const ForeignAmount& foreign = *payment.foreign;
   if (!IsCash(payment.method)) return Invalid("foreign", "foreign currency is accepted in cash only");
-  bool iso_code = foreign.currency.size() == 3 &&
-                  std::all_of(foreign.currency.begin(), foreign.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool iso_code = foreign.currency.size() == 3 && std::all_of(foreign.currency.begin(), foreign.currency.end(),
+                                                              [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!iso_code) return Invalid("foreign.currency", "must be an ISO 4217 code such as CHF");
   if (foreign.currency == "EUR") return Invalid("foreign.currency", "euro is not a foreign currency");
   if (foreign.amount.is_zero() || foreign.amount.is_negative() != payment.amount.is_negative()) {
@@ -159,8 +166,8 @@ Status ValidateSalePayments(const Receipt& receipt, const ReceiptTotals& totals)
     }
   }
   if (totals.paid < totals.total) {
-    return Invalid("payments", "payments of " + totals.paid.ToString() + " do not cover the total of " +
-                                   totals.total.ToString());
+    return Invalid("payments",
+                   "payments of " + totals.paid.ToString() + " do not cover the total of " + totals.total.ToString());
   }
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 // The one rounding rule of Kasse: divide and round half away from zero.
 //
-// Used for price × quantity, VAT out of gross, and discount shares. Half away
+// Used for price × quantity and VAT out of gross. (A receipt discount is spread
+// by largest remainder instead, see receipt_totals.h, so its shares add up.) Half away
 // from zero is commercial rounding ("kaufmännisch runden") for positive values,
 // and makes a return's negative amounts mirror the sale's positive ones exactly.
 // No statute prescribes an algorithm (../shared/fiscal/REFERENCE.md §4).

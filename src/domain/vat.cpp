@@ -42,16 +42,17 @@ VatKeyInfo* VatTable::Find(VatKey key) {
 Result<VatKeyInfo> VatTable::Lookup(VatKey key) const {
   auto it = std::find_if(keys_.begin(), keys_.end(), [key](const VatKeyInfo& info) { return info.key == key; });
   if (it == keys_.end()) {
-    return Status::NotFound("", "unknown VAT key " + std::to_string(key.value()) +
-                                    " (DSFinV-K UST_SCHLUESSEL 1–8, 11–13, 21–23, 33, 43 or a configured key from 1000)");
+    return Status::NotFound("",
+                            "unknown VAT key " + std::to_string(key.value()) +
+                                " (DSFinV-K UST_SCHLUESSEL 1–8, 11–13, 21–23, 33, 43 or a configured key from 1000)");
   }
   return *it;
 }
 
 Status VatTable::SetRate(VatKey key, VatRate rate) {
   if (key.value() < 1 || key.value() > 4) {
-    return Status::InvalidArgument("key", "only keys 1–4 have a configurable rate; key " +
-                                              std::to_string(key.value()) + " has a fixed rate");
+    return Status::InvalidArgument(
+        "key", "only keys 1–4 have a configurable rate; key " + std::to_string(key.value()) + " has a fixed rate");
   }
   if (rate.basis_points() <= 0 || rate.basis_points() > VatRate::kHundredPercent) {
     return Status::InvalidArgument("rate", "must be above 0 % and at most 100 %");
@@ -65,15 +66,17 @@ Result<int> VatTable::SlotForRate(VatRate rate) const {
   for (int key = 1; key <= 4; ++key) {
     if (keys_[static_cast<size_t>(key - 1)].rate == rate) return key;
   }
-  return Status::InvalidArgument("rate", rate.ToString() + " % matches none of the rates of keys 1–4 or 0 %, so no "
-                                                           "processData slot can hold it");
+  return Status::InvalidArgument("rate", rate.ToString() +
+                                             " % matches none of the rates of keys 1–4 or 0 %, so no "
+                                             "processData slot can hold it");
 }
 
 Status VatTable::DefineCustomKey(VatKey key, VatRate rate, std::string description) {
   if (key.value() < kFirstCustomKey) {
     return Status::InvalidArgument("key", "a business's own VAT keys start at 1000");
   }
-  if (Find(key) != nullptr) return Status::Conflict("key", "VAT key " + std::to_string(key.value()) + " is already defined");
+  if (Find(key) != nullptr)
+    return Status::Conflict("key", "VAT key " + std::to_string(key.value()) + " is already defined");
   if (description.empty()) return Status::InvalidArgument("description", "must not be empty");
   Result<int> slot = SlotForRate(rate);
   if (!slot.ok()) return slot.status();

@@ -21,7 +21,7 @@ std::map<PaymentGroup, Money> SumPerGroup(const std::vector<ProcessDataPayment>&
 }  // namespace
 
 std::string KassenbelegProcessData(ReceiptType type, const SlotAmounts& gross_per_slot,
-                                   std::vector<ProcessDataPayment> payments) {
+                                   const std::vector<ProcessDataPayment>& payments) {
   std::string out(ReceiptTypeName(type));
   out += '^';
   for (size_t slot = 0; slot < gross_per_slot.size(); ++slot) {
@@ -54,7 +54,7 @@ std::string KassenbelegProcessData(const Receipt& receipt, const ReceiptTotals& 
     }
   }
   if (!totals.change.is_zero()) payments.push_back({true, -totals.change, "EUR"});
-  return KassenbelegProcessData(receipt.type, slots, std::move(payments));
+  return KassenbelegProcessData(receipt.type, slots, payments);
 }
 
 }  // namespace kasse::fiscal

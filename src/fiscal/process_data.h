@@ -38,7 +38,7 @@ using SlotAmounts = std::array<Money, VatTable::kSlots>;
 
 // Formats the parts as given, after summing and ordering the payments as above.
 std::string KassenbelegProcessData(ReceiptType type, const SlotAmounts& gross_per_slot,
-                                   std::vector<ProcessDataPayment> payments);
+                                   const std::vector<ProcessDataPayment>& payments);
 
 // The processData of a receipt that ValidateReceipt accepted with these totals.
 std::string KassenbelegProcessData(const Receipt& receipt, const ReceiptTotals& totals);
