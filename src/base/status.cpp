@@ -15,6 +15,10 @@ std::string_view CodeName(Status::Code code) {
   return "UNKNOWN";
 }
 
+std::string IndexedField(std::string_view name, size_t index) {
+  return std::string(name) + "[" + std::to_string(index) + "]";
+}
+
 Status Status::WithFieldPrefix(std::string_view prefix) const {
   if (ok()) return *this;
   Status copy = *this;

@@ -75,4 +75,7 @@ class [[nodiscard]] Status {
 // Stable machine-readable name of a code, as used in the API's error JSON.
 std::string_view CodeName(Status::Code code);
 
+// "lines[2]": the field path of one element of a list.
+std::string IndexedField(std::string_view name, size_t index);
+
 }  // namespace kasse

@@ -7,6 +7,17 @@
 #include "cli/commands.h"
 
 namespace kasse::cli {
+namespace {
+
+constexpr int kUsageError = 2;      // as most Unix tools
+constexpr int kInternalError = 70;  // EX_SOFTWARE: a bug, reported rather than crashing
+
+bool IsKnownSubcommand(CLI::App& app, const std::string& name) {
+  std::vector<CLI::App*> all = app.get_subcommands([](CLI::App*) { return true; });
+  return std::any_of(all.begin(), all.end(), [&](CLI::App* subcommand) { return subcommand->check_name(name); });
+}
+
+}  // namespace
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"Kasse: point of sale for retail chains", "kasse"};
@@ -17,12 +28,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_subcommand("demo", "Ring up sample sales, a split payment and a return, and show the TSE processData")
       ->callback([&] { exit_code = RunDemo(out); });
 
+  if (!args.empty() && !args[0].starts_with('-') && !IsKnownSubcommand(app, args[0])) {
+    err << "kasse: unknown subcommand '" << args[0] << "'; run 'kasse --help' for the list\n";
+    return kUsageError;
+  }
   // CLI11 wants argv order reversed when given a vector.
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     return app.exit(e, out, err);
+  } catch (const std::exception& e) {
+    err << "kasse: internal error: " << e.what() << "\n";
+    return kInternalError;
   }
   return exit_code;
 }

@@ -1,5 +1,7 @@
 // The subcommands of `kasse`, each a function from options to an exit code.
 // app.cpp wires them to the command line; they never parse arguments themselves.
+//
+// Thread-safety: each writes only to the stream it is given; call from one thread.
 #pragma once
 
 #include <ostream>

@@ -6,9 +6,9 @@
 
 #include "cli/commands.h"
 #include "domain/receipt_validation.h"
-#include "domain/sample_receipts.h"
 #include "domain/scanned_code.h"
 #include "fiscal/process_data.h"
+#include "samples/reference_receipts.h"
 
 namespace kasse::cli {
 namespace {
@@ -26,7 +26,7 @@ void PrintScan(std::ostream& out, std::string_view input, const InStoreEanRules&
     what = fmt::format("GTIN-{}", gtin->digits().size());
   } else {
     const auto& in_store = std::get<InStoreCode>(*code);
-    what = "in-store EAN, article " + in_store.article_number + ": " +
+    what = "in-store EAN, article " + in_store.article_number.value() + ": " +
            (in_store.price
                 ? Amount(*in_store.price) + " EUR"
                 : in_store.quantity->ToGermanString() + " " + std::string(UnitSymbol(in_store.quantity->unit())));

@@ -93,7 +93,8 @@ Result<InStoreCode> InStoreEanRules::Decode(const Gtin& gtin) const {
     return Status::InvalidArgument(
         "", "price check digit of " + gtin.digits() + " does not match its value " + std::string(value));
   }
-  InStoreCode code{std::string(digits.substr(0, article_end)), layout->value, std::nullopt, std::nullopt};
+  InStoreCode code{ArticleNumber(std::string(digits.substr(0, article_end))), layout->value, std::nullopt,
+                   std::nullopt};
   switch (layout->value) {
     case EmbeddedValue::kPrice: code.price = Money::FromCents(ToNumber(value)); break;
     case EmbeddedValue::kCount: code.quantity = Quantity::Pieces(ToNumber(value)); break;

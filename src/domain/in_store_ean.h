@@ -25,6 +25,7 @@
 
 #include "base/result.h"
 #include "domain/gtin.h"
+#include "domain/ids.h"
 #include "domain/money.h"
 #include "domain/quantity.h"
 
@@ -43,7 +44,7 @@ struct InStoreEanLayout {
 
 // A decoded in-store EAN: the article it names and the value it carries.
 struct InStoreCode {
-  std::string article_number;  // prefix + article digits, e.g. "281111"
+  ArticleNumber article_number;  // prefix + article digits, e.g. "281111"
   EmbeddedValue kind;
   std::optional<Money> price;        // kPrice
   std::optional<Quantity> quantity;  // kCount (pieces) or kWeight (kg, milli-units)

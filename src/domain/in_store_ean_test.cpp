@@ -29,7 +29,7 @@ Gtin MustParse(const char* digits) { return *Gtin::Parse(digits); }
 TEST(InStoreEanTest, GermanPriceCode) {
   Result<InStoreCode> code = InStoreEanRules::GermanyGs1().Decode(MustParse("2211114002394"));
   ASSERT_TRUE(code.ok()) << code.status().ToString();
-  EXPECT_EQ(code->article_number, "221111");
+  EXPECT_EQ(code->article_number.value(), "221111");
   EXPECT_EQ(code->kind, EmbeddedValue::kPrice);
   EXPECT_EQ(code->price, Money::FromCents(239));
   EXPECT_FALSE(code->quantity.has_value());
@@ -45,7 +45,7 @@ TEST(InStoreEanTest, GermanCountCode) {
 TEST(InStoreEanTest, GermanWeightCodeIsInGrams) {
   Result<InStoreCode> code = InStoreEanRules::GermanyGs1().Decode(MustParse("2811111068708"));
   ASSERT_TRUE(code.ok()) << code.status().ToString();
-  EXPECT_EQ(code->article_number, "281111");
+  EXPECT_EQ(code->article_number.value(), "281111");
   EXPECT_EQ(code->quantity, Quantity::Milli(Unit::kKilogram, 6870));
 }
 
@@ -62,7 +62,7 @@ TEST(InStoreEanTest, FourDigitValueWithCheckDigit) {
   ASSERT_TRUE(rules.Set({20, EmbeddedValue::kPrice, 5, ValueCheck::kPriceCheckDigit, 4}).ok());
   Result<InStoreCode> code = rules.Decode(MustParse("2011122912346"));
   ASSERT_TRUE(code.ok()) << code.status().ToString();
-  EXPECT_EQ(code->article_number, "2011122");
+  EXPECT_EQ(code->article_number.value(), "2011122");
   EXPECT_EQ(code->price, Money::FromCents(1234));
   EXPECT_TRUE(rules.Decode(MustParse("2001235928754")).ok());
 }
@@ -72,7 +72,7 @@ TEST(InStoreEanTest, LayoutWithoutCheckDigit) {
   ASSERT_TRUE(rules.Set({24, EmbeddedValue::kWeight, 5, ValueCheck::kNone, 5}).ok());
   Result<InStoreCode> code = rules.Decode(MustParse("2412345005004"));
   ASSERT_TRUE(code.ok()) << code.status().ToString();
-  EXPECT_EQ(code->article_number, "2412345");
+  EXPECT_EQ(code->article_number.value(), "2412345");
   EXPECT_EQ(code->quantity, Quantity::Milli(Unit::kKilogram, 500));
 }
 
@@ -81,7 +81,7 @@ TEST(InStoreEanTest, IgnoredPositionIsNotChecked) {
   ASSERT_TRUE(rules.Set({27, EmbeddedValue::kPrice, 4, ValueCheck::kIgnored, 5}).ok());
   Result<InStoreCode> code = rules.Decode(MustParse("2712347005003"));  // position 7 is 7, not a check digit
   ASSERT_TRUE(code.ok()) << code.status().ToString();
-  EXPECT_EQ(code->article_number, "271234");
+  EXPECT_EQ(code->article_number.value(), "271234");
   EXPECT_EQ(code->price, Money::FromCents(500));
 }
 

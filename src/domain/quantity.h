@@ -17,6 +17,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -36,7 +37,13 @@ class Quantity {
   static constexpr int64_t kMilliPerUnit = 1000;
 
   constexpr Quantity() = default;
-  static constexpr Quantity Pieces(int64_t count) { return Quantity(Unit::kPiece, count * kMilliPerUnit); }
+  // Throws std::overflow_error if count × 1000 does not fit (a bug: untrusted
+  // input goes through Parse or is bounded by validation first).
+  static constexpr Quantity Pieces(int64_t count) {
+    int64_t milli = 0;
+    if (__builtin_mul_overflow(count, kMilliPerUnit, &milli)) throw std::overflow_error("piece count overflows");
+    return Quantity(Unit::kPiece, milli);
+  }
   static constexpr Quantity Milli(Unit unit, int64_t milli) { return Quantity(unit, milli); }
 
   // Parses "3", "-1", "0,755" or "0.755" in `unit`: at most three decimals,
@@ -53,7 +60,12 @@ class Quantity {
   std::string ToString() const;
   std::string ToGermanString() const;
 
-  Quantity operator-() const { return Quantity(unit_, -milli_); }
+  // Throws std::overflow_error for the one value that has no negation.
+  Quantity operator-() const {
+    int64_t negated = 0;
+    if (__builtin_sub_overflow(int64_t{0}, milli_, &negated)) throw std::overflow_error("quantity negation overflows");
+    return Quantity(unit_, negated);
+  }
   friend constexpr bool operator==(Quantity, Quantity) = default;
 
  private:

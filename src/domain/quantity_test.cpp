@@ -1,6 +1,8 @@
 #include "domain/quantity.h"
 
+#include <cstdint>
 #include <ostream>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
@@ -91,6 +93,12 @@ TEST(QuantityTest, FormatsPiecesWholeAndWeightsWithThreeDecimals) {
   EXPECT_EQ(Quantity::Milli(Unit::kKilogram, 755).ToGermanString(), "0,755");
   EXPECT_EQ(Quantity::Milli(Unit::kKilogram, -1005).ToString(), "-1.005");
   EXPECT_EQ(Quantity::Milli(Unit::kLiter, 2000).ToString(), "2.000");
+}
+
+TEST(QuantityTest, OverflowThrowsInsteadOfWrapping) {
+  EXPECT_THROW(Quantity::Pieces(INT64_MAX / 1000 + 1), std::overflow_error);
+  EXPECT_THROW(-Quantity::Milli(Unit::kKilogram, INT64_MIN), std::overflow_error);
+  EXPECT_EQ(-Quantity::Pieces(2), Quantity::Pieces(-2));
 }
 
 TEST(QuantityTest, UnitSymbolsAreThoseOfTheExports) {

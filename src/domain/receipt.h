@@ -21,18 +21,13 @@
 #include <string_view>
 #include <vector>
 
-#include "base/strong_id.h"
+#include "domain/ids.h"
 #include "domain/money.h"
 #include "domain/payment.h"
 #include "domain/quantity.h"
 #include "domain/vat.h"
 
 namespace kasse {
-
-using ArticleNumber = StrongId<struct ArticleNumberTag>;
-using ProductGroupId = StrongId<struct ProductGroupIdTag>;
-using RegisterId = StrongId<struct RegisterIdTag>;
-using ReceiptId = StrongId<struct ReceiptIdTag>;
 
 // The Vorgangstyp in processData and DSFinV-K BON_TYP.
 enum class ReceiptType {

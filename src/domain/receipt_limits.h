@@ -1,6 +1,8 @@
 // The bounds a receipt must stay within. Every one is a named constant so the API
 // documentation, the validator and the tests agree. They also keep all sums far
 // from int64 overflow: kMaxLines × the largest line amount is below Money::kMaxCents.
+//
+// Thread-safety: compile-time constants.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/sample_receipts.h"
+#include "samples/reference_receipts.h"
 
 namespace kasse {
 namespace {

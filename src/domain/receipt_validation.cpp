@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <string>
 
+#include "domain/detail/payment_rules.h"
 #include "domain/receipt_limits.h"
 #include "domain/text.h"
 
 namespace kasse {
 namespace {
-
-std::string Indexed(std::string_view name, size_t index) {
-  return std::string(name) + "[" + std::to_string(index) + "]";
-}
 
 Status Invalid(std::string_view field, const std::string& message) { return Status::InvalidArgument(field, message); }
 
@@ -93,24 +90,17 @@ Status ValidateLines(const Receipt& receipt, const VatTable& vat_table) {
     return Status::OutOfRange("lines", "a receipt has at most " + std::to_string(limits::kMaxLines) + " lines");
   }
   for (size_t i = 0; i < receipt.lines.size(); ++i) {
-    KASSE_RETURN_IF_ERROR(ValidateLine(receipt.lines[i], vat_table).WithFieldPrefix(Indexed("lines", i)));
+    KASSE_RETURN_IF_ERROR(ValidateLine(receipt.lines[i], vat_table).WithFieldPrefix(IndexedField("lines", i)));
   }
   return ValidateReference(receipt);
 }
 
 // Bounds checked before any sum is formed, so no total can overflow.
-Status ValidateAmountBounds(const Receipt& receipt) {
+// Checked before any sum is formed, so no total can overflow.
+Status ValidateReceiptDiscountBounds(const Receipt& receipt) {
   if (receipt.receipt_discount.is_negative()) return Invalid("receipt_discount", "must not be negative");
-  if (receipt.receipt_discount.cents() > Money::kMaxCents)
+  if (receipt.receipt_discount.cents() > Money::kMaxCents) {
     return Status::OutOfRange("receipt_discount", "is too large");
-  if (receipt.payments.size() > limits::kMaxPayments) {
-    return Status::OutOfRange("payments",
-                              "a receipt has at most " + std::to_string(limits::kMaxPayments) + " payments");
-  }
-  for (size_t i = 0; i < receipt.payments.size(); ++i) {
-    if (Abs(receipt.payments[i].amount).cents() > Money::kMaxCents) {
-      return Status::OutOfRange(Indexed("payments", i) + ".amount", "is too large");
-    }
   }
   return Status::Ok();
 }
@@ -128,77 +118,16 @@ Status ValidateReceiptDiscount(const Receipt& receipt, const ReceiptTotals& tota
   return Status::Ok();
 }
 
-Status ValidateForeign(const Payment& payment) {
-  const ForeignAmount& foreign = *payment.foreign;
-  if (!IsCash(payment.method)) return Invalid("foreign", "foreign currency is accepted in cash only");
-  bool iso_code = foreign.currency.size() == 3 && std::all_of(foreign.currency.begin(), foreign.currency.end(),
-                                                              [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!iso_code) return Invalid("foreign.currency", "must be an ISO 4217 code such as CHF");
-  if (foreign.currency == "EUR") return Invalid("foreign.currency", "euro is not a foreign currency");
-  if (foreign.amount.is_zero() || foreign.amount.is_negative() != payment.amount.is_negative()) {
-    return Invalid("foreign.amount", "must be non-zero and have the sign of the euro amount");
-  }
-  if (Abs(foreign.amount).cents() > Money::kMaxCents) return Status::OutOfRange("foreign.amount", "is too large");
-  return Status::Ok();
-}
-
-Status ValidatePayment(const Payment& payment, Money total) {
-  if (payment.amount.is_zero()) return Invalid("amount", "must not be zero");
-  if (payment.amount.is_negative() != total.is_negative()) {
-    return Invalid("amount", total.is_negative() ? "a refund is paid out as a negative amount"
-                                                 : "a sale takes payments, not refunds (negative amounts)");
-  }
-  if (payment.foreign) return ValidateForeign(payment);
-  return Status::Ok();
-}
-
-Status ValidateSalePayments(const Receipt& receipt, const ReceiptTotals& totals) {
-  Money non_cash;
-  for (size_t i = 0; i < receipt.payments.size(); ++i) {
-    const Payment& payment = receipt.payments[i];
-    if (IsCash(payment.method)) continue;
-    non_cash += payment.amount;
-    if (non_cash > totals.total) {
-      return Invalid(Indexed("payments", i) + ".amount",
-                     std::string("a ") + std::string(PaymentMethodName(payment.method)) + " payment of " +
-                         payment.amount.ToString() + " takes card and voucher payments to " + non_cash.ToString() +
-                         ", above the " + totals.total.ToString() + " due; only cash gives change");
-    }
-  }
-  if (totals.paid < totals.total) {
-    return Invalid("payments",
-                   "payments of " + totals.paid.ToString() + " do not cover the total of " + totals.total.ToString());
-  }
-  return Status::Ok();
-}
-
-Status ValidatePayments(const Receipt& receipt, const ReceiptTotals& totals) {
-  if (receipt.payments.empty()) {
-    bool due = !totals.total.is_zero() && receipt.type != ReceiptType::kAVBelegabbruch;
-    return due ? Invalid("payments", "the total of " + totals.total.ToString() + " is not paid") : Status::Ok();
-  }
-  if (receipt.type == ReceiptType::kAVBelegabbruch) return Invalid("payments", "an aborted receipt takes no payment");
-  if (totals.total.is_zero()) return Invalid("payments", "nothing is due, so nothing can be paid");
-  for (size_t i = 0; i < receipt.payments.size(); ++i) {
-    KASSE_RETURN_IF_ERROR(ValidatePayment(receipt.payments[i], totals.total).WithFieldPrefix(Indexed("payments", i)));
-  }
-  if (totals.total.is_positive()) return ValidateSalePayments(receipt, totals);
-  if (totals.paid != totals.total) {
-    return Invalid("payments", "refunds of " + totals.paid.ToString() + " do not add up to the " +
-                                   totals.total.ToString() + " returned");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<ReceiptTotals> ValidateReceipt(const Receipt& receipt, const VatTable& vat_table) {
   KASSE_RETURN_IF_ERROR(ValidateLines(receipt, vat_table));
-  KASSE_RETURN_IF_ERROR(ValidateAmountBounds(receipt));
+  KASSE_RETURN_IF_ERROR(ValidateReceiptDiscountBounds(receipt));
+  KASSE_RETURN_IF_ERROR(detail::ValidatePaymentBounds(receipt));
   Result<ReceiptTotals> totals = ComputeTotals(receipt, vat_table);
   if (!totals.ok()) return totals.status();
   KASSE_RETURN_IF_ERROR(ValidateReceiptDiscount(receipt, *totals));
-  KASSE_RETURN_IF_ERROR(ValidatePayments(receipt, *totals));
+  KASSE_RETURN_IF_ERROR(detail::ValidatePayments(receipt, *totals));
   return totals;
 }
 

@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/receipt_limits.h"
-#include "domain/sample_receipts.h"
+#include "samples/reference_receipts.h"
 
 namespace kasse {
 namespace {
@@ -110,6 +110,43 @@ const RejectCase kRejectCases[] = {
        });
      },
      C::kOutOfRange, "payments[0].amount", "too large"},
+    {"SmallestPossiblePayment",
+     [] { return Sale([](Receipt& r) { r.payments = {Pay(PaymentMethod::kCash, INT64_MIN)}; }); }, C::kOutOfRange,
+     "payments[0].amount", "too large"},
+    {"SmallestPossibleForeignAmount",
+     [] { return Sale([](Receipt& r) { r.payments = {samples::PayForeignCash("CHF", INT64_MIN, 2000)}; }); },
+     C::kOutOfRange, "payments[0].foreign.amount", "too large"},
+    {"CashNotNeeded",
+     [] {
+       return Sale([](Receipt& r) {
+         r.payments = {Pay(PaymentMethod::kGirocard, 1105), Pay(PaymentMethod::kCash, 500)};
+       });
+     },
+     C::kInvalidArgument, "payments", "cash would all go back as change"},
+    {"OverpaidInvoice",
+     [] {
+       return Sale([](Receipt& r) {
+         r.type = ReceiptType::kAVRechnung;
+         r.payments = {Pay(PaymentMethod::kGirocard, 1106)};
+       });
+     },
+     C::kInvalidArgument, "payments[0].amount", "only cash gives change"},
+    {"InvoiceOverpaidInCash",
+     [] {
+       return Sale([](Receipt& r) {
+         r.type = ReceiptType::kAVRechnung;
+         r.payments = {Pay(PaymentMethod::kCash, 2000)};
+       });
+     },
+     C::kInvalidArgument, "payments", "exceed the open 11.05 of this AVRechnung"},
+    {"TrainingNotPaid",
+     [] {
+       return Sale([](Receipt& r) {
+         r.type = ReceiptType::kAVTraining;
+         r.payments.clear();
+       });
+     },
+     C::kInvalidArgument, "payments", "is not paid"},
     {"ZeroPayment", [] { return Sale([](Receipt& r) { r.payments.push_back(Pay(PaymentMethod::kGirocard, 0)); }); },
      C::kInvalidArgument, "payments[1].amount", "must not be zero"},
     {"RefundOnASale", [] { return Sale([](Receipt& r) { r.payments.push_back(Pay(PaymentMethod::kCash, -100)); }); },
@@ -181,6 +218,24 @@ TEST(ReceiptValidationTest, ReferenceReceiptsAreAccepted) {
        {samples::Tv7CashSale(), samples::Tv8SplitSale(), samples::Tv10Return(), samples::Tv2Abort()}) {
     Result<ReceiptTotals> result = ValidateReceipt(receipt, kVat);
     EXPECT_TRUE(result.ok()) << result.status().ToString();
+  }
+}
+
+TEST(ReceiptValidationTest, InvoiceOrderAndBenefitInKindMayStayOpen) {
+  for (ReceiptType type : {ReceiptType::kAVRechnung, ReceiptType::kAVBestellung, ReceiptType::kAVSachbezug,
+                           ReceiptType::kAVSonstige, ReceiptType::kAVTransfer}) {
+    Receipt unpaid = Sale([type](Receipt& r) {
+      r.type = type;
+      r.payments.clear();
+    });
+    Result<ReceiptTotals> result = ValidateReceipt(unpaid, kVat);
+    ASSERT_TRUE(result.ok()) << ReceiptTypeName(type) << ": " << result.status().ToString();
+    EXPECT_EQ(result->paid, Money::Zero());
+    Receipt part_paid = unpaid;
+    part_paid.payments = {Pay(PaymentMethod::kCash, 500)};
+    result = ValidateReceipt(part_paid, kVat);
+    ASSERT_TRUE(result.ok()) << ReceiptTypeName(type) << ": " << result.status().ToString();
+    EXPECT_EQ(result->change, Money::Zero());
   }
 }
 

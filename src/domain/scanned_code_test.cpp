@@ -24,7 +24,7 @@ TEST(ScannedCodeTest, ConfiguredPrefixesDecodeTheirValue) {
   Result<ScannedCode> code = ParseScannedCode("2812347007554", kRules);
   ASSERT_TRUE(code.ok());
   const auto& in_store = std::get<InStoreCode>(*code);
-  EXPECT_EQ(in_store.article_number, "281234");
+  EXPECT_EQ(in_store.article_number.value(), "281234");
   EXPECT_EQ(in_store.quantity, Quantity::Milli(Unit::kKilogram, 755));
 }
 

@@ -57,7 +57,28 @@ Status VatTable::SetRate(VatKey key, VatRate rate) {
   if (rate.basis_points() <= 0 || rate.basis_points() > VatRate::kHundredPercent) {
     return Status::InvalidArgument("rate", "must be above 0 % and at most 100 %");
   }
-  Find(key)->rate = rate;
+  for (int other = 1; other <= 4; ++other) {
+    if (other != key.value() && Find(VatKey(other))->rate == rate) {
+      return Status::Conflict("rate", rate.ToString() + " % is already the rate of key " + std::to_string(other));
+    }
+  }
+  VatTable changed = *this;
+  changed.Find(key)->rate = rate;
+  KASSE_RETURN_IF_ERROR(changed.AssignCustomSlots());
+  *this = std::move(changed);
+  return Status::Ok();
+}
+
+Status VatTable::AssignCustomSlots() {
+  for (VatKeyInfo& info : keys_) {
+    if (info.key.value() < kFirstCustomKey) continue;
+    Result<int> slot = SlotForRate(info.rate);
+    if (!slot.ok()) {
+      return Status::Conflict(
+          "rate", "VAT key " + std::to_string(info.key.value()) + " would match no slot: " + slot.status().message());
+    }
+    info.slot = *slot;
+  }
   return Status::Ok();
 }
 

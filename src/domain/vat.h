@@ -45,7 +45,7 @@ class VatRate {
 
   constexpr explicit VatRate(int basis_points) : basis_points_(basis_points) {}
   constexpr int basis_points() const { return basis_points_; }
-  std::string ToString() const;  // "19.00", "5.50", as DSFinV-K UST_SATZ (with ',')
+  std::string ToString() const;  // "19.00", "5.50" (DSFinV-K UST_SATZ writes the same with ',')
   friend constexpr auto operator<=>(VatRate, VatRate) = default;
 
  private:
@@ -68,7 +68,10 @@ class VatTable {
   // 1 = 19 %, 2 = 7 %, 3 = 7.8 % (§24(1) Nr. 3 UStG since 1.1.2025), 4 = 5.5 %.
   static VatTable Germany();
 
-  // Sets the rate of key 1–4, e.g. for a temporary rate change.
+  // Sets the rate of key 1–4, e.g. for a temporary rate change. Keys 1–4 keep
+  // distinct rates, so each rate names one slot; the business's own keys take
+  // the slot of their rate anew, and the change is refused (Conflict) if one
+  // of them would match no slot any more.
   Status SetRate(VatKey key, VatRate rate);
   // Defines a business's own key (>= 1000). Its slot follows from its rate,
   // which must equal the rate of key 1, 2, 3 or 4, or be 0 %.
@@ -79,8 +82,10 @@ class VatTable {
   const std::vector<VatKeyInfo>& keys() const { return keys_; }
 
  private:
+  VatTable() = default;  // only Germany() builds a table: keys 1–4 always exist
   VatKeyInfo* Find(VatKey key);
   Result<int> SlotForRate(VatRate rate) const;
+  Status AssignCustomSlots();
 
   std::vector<VatKeyInfo> keys_;  // sorted by key
 };

@@ -117,6 +117,25 @@ TEST(VatTableTest, OnlyKeysOneToFourHaveAConfigurableRate) {
   EXPECT_TRUE(table.SetRate(VatKey(2), VatRate(10001)).IsInvalidArgument());
 }
 
+TEST(VatTableTest, KeysOneToFourKeepDistinctRates) {
+  VatTable table = VatTable::Germany();
+  Status status = table.SetRate(VatKey(1), VatRate(700));
+  EXPECT_TRUE(status.IsConflict());
+  EXPECT_NE(status.message().find("key 2"), std::string::npos) << status.message();
+  EXPECT_EQ(table.Lookup(VatKey(1))->rate, VatRate(1900));
+}
+
+TEST(VatTableTest, RateChangeThatStrandsACustomKeyIsRefused) {
+  VatTable table = VatTable::Germany();
+  ASSERT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(1900), "Getränke").ok());
+  Status status = table.SetRate(VatKey(1), VatRate(1600));  // 19 % would match no slot
+  EXPECT_TRUE(status.IsConflict());
+  EXPECT_NE(status.message().find("VAT key 1000"), std::string::npos) << status.message();
+  EXPECT_EQ(table.Lookup(VatKey(1))->rate, VatRate(1900));   // unchanged
+  ASSERT_TRUE(table.SetRate(VatKey(2), VatRate(500)).ok());  // does not touch key 1000
+  EXPECT_EQ(table.Lookup(VatKey(1000))->slot, 1);
+}
+
 TEST(VatRateTest, FormatsTwoDecimals) {
   EXPECT_EQ(VatRate(1900).ToString(), "19.00");
   EXPECT_EQ(VatRate(550).ToString(), "5.50");

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/receipt_validation.h"
-#include "domain/sample_receipts.h"
+#include "samples/reference_receipts.h"
 
 namespace kasse::fiscal {
 namespace {
@@ -83,6 +83,35 @@ TEST(ProcessDataTest, ChangeForForeignCashIsNegativeEuroCash) {
   Receipt receipt = samples::Tv7CashSale();
   receipt.payments = {samples::PayForeignCash("CHF", 1500, 1400)};
   EXPECT_EQ(ProcessDataOf(receipt), "Beleg^7.48_3.57_0.00_0.00_0.00^-2.95:Bar_15.00:Bar:CHF");
+}
+
+TEST(ProcessDataTest, CardRefundIsNegativeUnbar) {
+  Receipt receipt = samples::Tv10Return();
+  receipt.payments = {samples::Pay(PaymentMethod::kGirocard, -249)};
+  EXPECT_EQ(ProcessDataOf(receipt), "Beleg^-2.49_0.00_0.00_0.00_0.00^-2.49:Unbar");
+}
+
+TEST(ProcessDataTest, ForeignCashRefundKeepsItsCurrency) {
+  Receipt receipt = samples::Tv10Return();
+  receipt.payments = {samples::Pay(PaymentMethod::kCash, -49), samples::PayForeignCash("CHF", -200, -200)};
+  EXPECT_EQ(ProcessDataOf(receipt), "Beleg^-2.49_0.00_0.00_0.00_0.00^-0.49:Bar_-2.00:Bar:CHF");
+}
+
+TEST(ProcessDataTest, PaymentsThatNetToZeroAreLeftOut) {
+  // 1.05 in euro coins plus 10 CHF (9.00 EUR) for 10.05: change 0.00; and a euro
+  // cash payment cancelled exactly by change disappears from the string.
+  std::vector<ProcessDataPayment> payments = {{true, Money::FromCents(500), "EUR"},
+                                              {true, Money::FromCents(-500), "EUR"},
+                                              {true, Money::FromCents(1000), "CHF"}};
+  EXPECT_EQ(KassenbelegProcessData(ReceiptType::kBeleg, Slots(1005, 0, 0, 0, 0), payments),
+            "Beleg^10.05_0.00_0.00_0.00_0.00^10.00:Bar:CHF");
+}
+
+TEST(ProcessDataTest, UnpaidInvoiceHasAnEmptyPaymentPart) {
+  Receipt receipt = samples::Tv7CashSale();
+  receipt.type = ReceiptType::kAVRechnung;
+  receipt.payments.clear();
+  EXPECT_EQ(ProcessDataOf(receipt), "AVRechnung^7.48_3.57_0.00_0.00_0.00^");
 }
 
 TEST(ProcessDataTest, EveryKeyLandsInItsSlot) {

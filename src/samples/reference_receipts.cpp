@@ -1,4 +1,4 @@
-#include "domain/sample_receipts.h"
+#include "samples/reference_receipts.h"
 
 namespace kasse::samples {
 
