@@ -5,8 +5,8 @@
 // names the offending part ("lines[2].unit_price", "payments[0].amount") and
 // whose message says what is wrong in words a cashier understands. The rules:
 //  - AVBelegstorno is rejected: a TSE cannot sign it; a return is a new Beleg.
-//  - Sales, invoices, training and benefit-in-kind receipts need at least one
-//    line; at most limits::kMaxLines.
+//  - Sales, invoices, orders, training and benefit-in-kind receipts need at
+//    least one line; at most limits::kMaxLines.
 //  - Texts and IDs are non-empty (product group may be empty), bounded, valid
 //    UTF-8 without control characters.
 //  - Quantities are non-zero, whole for pieces, bounded; unit prices are not
@@ -15,11 +15,13 @@
 //  - A negative quantity (a returned item) needs `original`, and a receipt with
 //    `original` returns at least one item.
 //  - The receipt discount lies between 0 and the sum of the positive lines.
-//  - Payments: none on an aborted receipt or when nothing is due; each non-zero
-//    and of the total's sign; foreign currency only in cash; on a sale, card and
-//    voucher payments together do not exceed the total (only cash gives
-//    change) and all payments together cover it; on a refund, payments add up
-//    to the refund exactly.
+//  - Payments (detail/payment_rules.h): a sale or training receipt is paid in
+//    full, other business events (invoice, order, benefit in kind, transfer,
+//    other) may stay open but are never overpaid; none on an aborted receipt
+//    or when nothing is due; each non-zero and of the total's sign; foreign
+//    currency only in cash; card and voucher payments together stay within
+//    the total (only cash gives change, and only if some cash was needed); a
+//    refund is paid out exactly.
 //
 // Thread-safety: pure function.
 #pragma once
