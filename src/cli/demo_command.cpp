@@ -48,11 +48,13 @@ void PrintReceipt(std::ostream& out, const Receipt& receipt, const ReceiptTotals
     fmt::print(out, "  {:>38} {:>8}\n", "receipt discount", Amount(-receipt.receipt_discount));
   fmt::print(out, "  {:>38} {:>8} EUR\n", "TOTAL", Amount(totals.total));
   for (const VatTotals& vat : totals.vat) {
-    fmt::print(out, "    VAT key {} {:>6} %: gross {:>7}  net {:>7}  VAT {:>6}\n", vat.key.value(), vat.rate.ToString(),
-               Amount(vat.gross), Amount(vat.net), Amount(vat.vat));
+    fmt::print(out, "    VAT key {} {:>6} %: gross {:>7}  net {:>7}  VAT {:>6}\n", vat.key.value(),
+               vat.rate.ToGermanString(), Amount(vat.gross), Amount(vat.net), Amount(vat.vat));
   }
   for (const Payment& payment : receipt.payments) {
-    fmt::print(out, "    paid {:<12} {:>8}\n", PaymentMethodName(payment.method), Amount(payment.amount));
+    std::string foreign =
+        payment.foreign ? fmt::format("  ({} {})", Amount(payment.foreign->amount), payment.foreign->currency) : "";
+    fmt::print(out, "    paid {:<12} {:>8}{}\n", PaymentMethodName(payment.method), Amount(payment.amount), foreign);
   }
   if (!totals.change.is_zero()) fmt::print(out, "    change (cash)     {:>8}\n", Amount(totals.change));
   fmt::print(out, "  processData ({}): {}\n\n", fiscal::kProcessTypeKassenbeleg,

@@ -11,6 +11,12 @@ std::string VatRate::ToString() const {
   return std::to_string(basis_points_ / 100) + "." + std::string(2 - fraction.size(), '0') + fraction;
 }
 
+std::string VatRate::ToGermanString() const {
+  std::string text = ToString();
+  text[text.size() - 3] = ',';
+  return text;
+}
+
 VatTable VatTable::Germany() {
   VatTable table;
   table.keys_ = {

@@ -45,7 +45,8 @@ class VatRate {
 
   constexpr explicit VatRate(int basis_points) : basis_points_(basis_points) {}
   constexpr int basis_points() const { return basis_points_; }
-  std::string ToString() const;  // "19.00", "5.50" (DSFinV-K UST_SATZ writes the same with ',')
+  std::string ToString() const;        // "19.00", "5.50"
+  std::string ToGermanString() const;  // "19,00", "5,50": receipts, DSFinV-K UST_SATZ
   friend constexpr auto operator<=>(VatRate, VatRate) = default;
 
  private:

@@ -141,6 +141,8 @@ TEST(VatRateTest, FormatsTwoDecimals) {
   EXPECT_EQ(VatRate(550).ToString(), "5.50");
   EXPECT_EQ(VatRate(1070).ToString(), "10.70");
   EXPECT_EQ(VatRate(0).ToString(), "0.00");
+  EXPECT_EQ(VatRate(1900).ToGermanString(), "19,00");
+  EXPECT_EQ(VatRate(780).ToGermanString(), "7,80");
 }
 
 }  // namespace
