@@ -54,7 +54,6 @@ class Money {
 
  private:
   constexpr explicit Money(int64_t cents) : cents_(cents) {}
-  std::string Format(char decimal_separator) const;
 
   int64_t cents_ = 0;
 };

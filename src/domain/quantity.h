@@ -70,7 +70,6 @@ class Quantity {
 
  private:
   constexpr Quantity(Unit unit, int64_t milli) : unit_(unit), milli_(milli) {}
-  std::string Format(char decimal_separator) const;
 
   Unit unit_ = Unit::kPiece;
   int64_t milli_ = 0;
