@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "domain/fixed_point.h"
+#include "domain/detail/fixed_point.h"
 
 namespace kasse {
 

@@ -1,8 +1,9 @@
 #include "domain/quantity.h"
 
-#include "domain/fixed_point.h"
+#include "domain/detail/fixed_point.h"
 #include "domain/receipt_limits.h"
 #include "domain/rounding.h"
+#include "domain/text.h"
 
 namespace kasse {
 
@@ -23,7 +24,7 @@ Result<Quantity> Quantity::Parse(std::string_view text, Unit unit) {
   if (!milli.ok()) return milli.status();
   Quantity quantity(unit, *milli);
   if (unit == Unit::kPiece && !quantity.is_whole()) {
-    return Status::InvalidArgument("", "'" + std::string(text) + "' is not a whole number of pieces");
+    return Status::InvalidArgument("", QuoteForMessage(text) + " is not a whole number of pieces");
   }
   return quantity;
 }

@@ -14,7 +14,13 @@ inline constexpr size_t kMaxLines = 1000;
 inline constexpr size_t kMaxPayments = 20;
 inline constexpr int64_t kMaxUnitPriceCents = 100'000'000;   // 1,000,000.00 € per piece or kg
 inline constexpr int64_t kMaxQuantityMilli = 1'000'000'000;  // a million pieces or kg
-inline constexpr size_t kMaxTextBytes = 255;                 // article text as printed
-inline constexpr size_t kMaxIdBytes = 64;                    // article numbers, IDs
+
+// Text lengths follow the DSFinV-K columns the values are exported to (index.xml
+// MaxLength, in characters); counted here in bytes, which is never more lenient.
+inline constexpr size_t kMaxArticleTextBytes = 255;   // ARTIKELTEXT
+inline constexpr size_t kMaxArticleNumberBytes = 50;  // ART_NR
+inline constexpr size_t kMaxProductGroupBytes = 40;   // WARENGR_ID
+inline constexpr size_t kMaxRegisterIdBytes = 50;     // Z_KASSE_ID, REF_Z_KASSE_ID
+inline constexpr size_t kMaxReceiptIdBytes = 40;      // BON_ID, REF_BON_ID
 
 }  // namespace kasse::limits

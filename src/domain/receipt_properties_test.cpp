@@ -1,6 +1,8 @@
 // Invariants that must hold for every receipt, checked on many generated ones.
 // The generator is seeded, so a failure names a receipt that can be reproduced.
+#include <algorithm>
 #include <random>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -31,6 +33,23 @@ class ReceiptGenerator {
   }
 
   int Uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
+
+  // Pays `total` (positive for a sale, negative for a refund) with a random
+  // split of girocard, voucher and cash; a sale's cash may include change.
+  std::vector<Payment> Payments(Money total) {
+    std::vector<Payment> payments;
+    int64_t sign = total.is_negative() ? -1 : 1;
+    int64_t due = sign * total.cents();
+    int64_t non_cash = Uniform(0, static_cast<int>(due));
+    int64_t card = Uniform(0, static_cast<int>(non_cash));
+    if (card > 0) payments.push_back(samples::Pay(PaymentMethod::kGirocard, sign * card));
+    if (non_cash > card) payments.push_back(samples::Pay(PaymentMethod::kVoucher, sign * (non_cash - card)));
+    int64_t cash = due - non_cash;
+    if (cash > 0 && sign > 0) cash += Uniform(0, 5000);  // change only on a sale, only if cash is needed
+    if (cash > 0) payments.push_back(samples::Pay(PaymentMethod::kCash, sign * cash));
+    std::shuffle(payments.begin(), payments.end(), random_);
+    return payments;
+  }
 
  private:
   ReceiptLine NextLine(int index) {
@@ -84,12 +103,26 @@ TEST(ReceiptPropertiesTest, TotalsAddUpOnEveryReceipt) {
     Receipt receipt = generator.Next();
     Result<ReceiptTotals> bare = ComputeTotals(receipt, kVat);
     ASSERT_TRUE(bare.ok());
-    receipt.payments = {samples::Pay(PaymentMethod::kCash, bare->total.cents() + generator.Uniform(0, 5000))};
-    if (bare->total.is_zero()) receipt.payments.clear();
+    receipt.payments = generator.Payments(bare->total);
     Result<ReceiptTotals> totals = ValidateReceipt(receipt, kVat);
     ASSERT_TRUE(totals.ok()) << "receipt " << i << ": " << totals.status().ToString();
     ExpectConsistent(*totals, receipt);
     EXPECT_EQ(totals->paid - totals->change, totals->total);
+  }
+}
+
+TEST(ReceiptPropertiesTest, RefundsWithAnySplitAreAccepted) {
+  ReceiptGenerator generator(1607);
+  for (int i = 0; i < kReceipts; ++i) {
+    Receipt refund = AsReturn(generator.Next());
+    Result<ReceiptTotals> bare = ComputeTotals(refund, kVat);
+    ASSERT_TRUE(bare.ok());
+    refund.payments = generator.Payments(bare->total);
+    Result<ReceiptTotals> totals = ValidateReceipt(refund, kVat);
+    ASSERT_TRUE(totals.ok()) << "refund " << i << ": " << totals.status().ToString();
+    ExpectConsistent(*totals, refund);
+    EXPECT_EQ(totals->paid, totals->total);
+    EXPECT_EQ(totals->change, Money::Zero());
   }
 }
 

@@ -2,8 +2,9 @@
 //
 // For each line: amount = unit_price × quantity (rounded, see quantity.h), minus
 // its line discount, minus its share of the receipt discount. The receipt
-// discount is spread over the lines with a positive amount in proportion to
-// that amount, by largest remainder, so the shares add up to it exactly.
+// discount is spread over the lines whose amount after line discount is
+// positive, in proportion to that amount, by largest remainder, so the shares
+// add up to it exactly (a returned or fully discounted line gets no share).
 // Lines are then summed per VAT key, and net and VAT come from each key's gross
 // sum by the Bruttomethode (vat.h) — once per receipt per key, as printed and as
 // exported to DSFinV-K transactions_vat.csv (../shared/fiscal/REFERENCE.md TV-9).
@@ -46,6 +47,8 @@ struct ReceiptTotals {
 
 // Computes the totals of a receipt whose lines, discounts and VAT keys have been
 // validated (ValidateReceipt does that first and is the usual entry point).
+// Precondition: amounts within the bounds ValidateReceipt checks; outside them
+// the sums may throw std::overflow_error (a bug, not an expected failure).
 Result<ReceiptTotals> ComputeTotals(const Receipt& receipt, const VatTable& vat_table);
 
 }  // namespace kasse

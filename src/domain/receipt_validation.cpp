@@ -40,11 +40,11 @@ Status ValidatePrice(const ReceiptLine& line) {
 }
 
 Status ValidateLine(const ReceiptLine& line, const VatTable& vat_table) {
-  KASSE_RETURN_IF_ERROR(ValidateText(line.article.value(), limits::kMaxIdBytes).WithFieldPrefix("article"));
-  KASSE_RETURN_IF_ERROR(ValidateText(line.text, limits::kMaxTextBytes).WithFieldPrefix("text"));
+  KASSE_RETURN_IF_ERROR(ValidateText(line.article.value(), limits::kMaxArticleNumberBytes).WithFieldPrefix("article"));
+  KASSE_RETURN_IF_ERROR(ValidateText(line.text, limits::kMaxArticleTextBytes).WithFieldPrefix("text"));
   if (!line.product_group.empty()) {
     KASSE_RETURN_IF_ERROR(
-        ValidateText(line.product_group.value(), limits::kMaxIdBytes).WithFieldPrefix("product_group"));
+        ValidateText(line.product_group.value(), limits::kMaxProductGroupBytes).WithFieldPrefix("product_group"));
   }
   KASSE_RETURN_IF_ERROR(ValidateQuantity(line.quantity));
   KASSE_RETURN_IF_ERROR(ValidatePrice(line));
@@ -69,9 +69,9 @@ Status ValidateReference(const Receipt& receipt) {
   if (!returns_items) return Invalid("original", "a receipt that references an original must return an item");
   const ReceiptReference& original = *receipt.original;
   KASSE_RETURN_IF_ERROR(
-      ValidateText(original.register_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.register_id"));
+      ValidateText(original.register_id.value(), limits::kMaxRegisterIdBytes).WithFieldPrefix("original.register_id"));
   KASSE_RETURN_IF_ERROR(
-      ValidateText(original.receipt_id.value(), limits::kMaxIdBytes).WithFieldPrefix("original.receipt_id"));
+      ValidateText(original.receipt_id.value(), limits::kMaxReceiptIdBytes).WithFieldPrefix("original.receipt_id"));
   if (original.closing_number < 1) return Invalid("original.closing_number", "must be 1 or more");
   return Status::Ok();
 }

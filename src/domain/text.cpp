@@ -23,7 +23,15 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   return length;
 }
 
+constexpr size_t kMaxQuotedBytes = 40;
+
 }  // namespace
+
+std::string QuoteForMessage(std::string_view input) {
+  std::string_view shown = input.substr(0, kMaxQuotedBytes);
+  while (!shown.empty() && !ValidateText(shown, kMaxQuotedBytes).ok()) shown.remove_suffix(1);
+  return "'" + std::string(shown) + (shown.size() < input.size() ? "…'" : "'");
+}
 
 Status ValidateText(std::string_view text, size_t max_bytes) {
   if (text.empty()) return Status::InvalidArgument("", "must not be empty");

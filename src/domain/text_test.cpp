@@ -36,6 +36,18 @@ TEST(TextTest, RejectsHostileText) {
   }
 }
 
+TEST(TextTest, QuotesOnlyWhatIsSafeToShow) {
+  EXPECT_EQ(QuoteForMessage("12,345"), "'12,345'");
+  EXPECT_EQ(QuoteForMessage(""), "''");
+  EXPECT_EQ(QuoteForMessage("12\x1b[2J"), "'12…'");  // terminal escape dropped
+  EXPECT_EQ(QuoteForMessage("\xff\xfe"), "'…'");     // nothing printable
+  EXPECT_EQ(QuoteForMessage(std::string(100, 'x')), "'" + std::string(40, 'x') + "…'");
+  std::string euros;
+  for (int i = 0; i < 20; ++i) euros += "€";  // 3 bytes each: 40 bytes cut one in half
+  EXPECT_EQ(QuoteForMessage(euros), "'" + euros.substr(0, 39) + "…'");
+  EXPECT_TRUE(ValidateText(QuoteForMessage(euros), 255).ok());
+}
+
 TEST(TextTest, LimitIsInBytes) {
   EXPECT_TRUE(ValidateText(std::string(255, 'a'), 255).ok());
   EXPECT_TRUE(ValidateText("ü", 2).ok());

@@ -2,20 +2,19 @@
 
 #include <algorithm>
 
+#include "domain/detail/fixed_point.h"
 #include "domain/rounding.h"
+#include "domain/text.h"
 
 namespace kasse {
+namespace {
 
-std::string VatRate::ToString() const {
-  std::string fraction = std::to_string(basis_points_ % 100);
-  return std::to_string(basis_points_ / 100) + "." + std::string(2 - fraction.size(), '0') + fraction;
-}
+constexpr size_t kMaxDescriptionBytes = 55;  // DSFinV-K vat.csv UST_BESCHR
 
-std::string VatRate::ToGermanString() const {
-  std::string text = ToString();
-  text[text.size() - 3] = ',';
-  return text;
-}
+}  // namespace
+
+std::string VatRate::ToString() const { return FormatFixedPoint(basis_points_, 2, '.'); }
+std::string VatRate::ToGermanString() const { return FormatFixedPoint(basis_points_, 2, ','); }
 
 VatTable VatTable::Germany() {
   VatTable table;
@@ -104,7 +103,10 @@ Status VatTable::DefineCustomKey(VatKey key, VatRate rate, std::string descripti
   }
   if (Find(key) != nullptr)
     return Status::Conflict("key", "VAT key " + std::to_string(key.value()) + " is already defined");
-  if (description.empty()) return Status::InvalidArgument("description", "must not be empty");
+  if (rate.basis_points() < 0 || rate.basis_points() > VatRate::kHundredPercent) {
+    return Status::InvalidArgument("rate", "must be between 0 % and 100 %");
+  }
+  KASSE_RETURN_IF_ERROR(ValidateText(description, kMaxDescriptionBytes).WithFieldPrefix("description"));
   Result<int> slot = SlotForRate(rate);
   if (!slot.ok()) return slot.status();
   keys_.push_back({key, rate, *slot, std::move(description)});

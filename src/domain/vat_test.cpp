@@ -104,6 +104,10 @@ TEST(VatTableTest, CustomKeyFailures) {
   EXPECT_TRUE(table.DefineCustomKey(VatKey(999), VatRate(700), "x").IsInvalidArgument());
   EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(1234), "x").IsInvalidArgument());
   EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(700), "").IsInvalidArgument());
+  EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(700), std::string(56, 'x')).IsInvalidArgument());
+  EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(700), "a\nb").IsInvalidArgument());
+  EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(-1234), "x").IsInvalidArgument());
+  EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(10001), "x").IsInvalidArgument());
   ASSERT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(700), "x").ok());
   EXPECT_TRUE(table.DefineCustomKey(VatKey(1000), VatRate(700), "y").IsConflict());
 }
@@ -143,6 +147,7 @@ TEST(VatRateTest, FormatsTwoDecimals) {
   EXPECT_EQ(VatRate(0).ToString(), "0.00");
   EXPECT_EQ(VatRate(1900).ToGermanString(), "19,00");
   EXPECT_EQ(VatRate(780).ToGermanString(), "7,80");
+  EXPECT_EQ(VatRate(-5).ToString(), "-0.05");  // never produced by a table, but formats sanely
 }
 
 }  // namespace

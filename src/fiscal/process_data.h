@@ -40,7 +40,8 @@ using SlotAmounts = std::array<Money, VatTable::kSlots>;
 std::string KassenbelegProcessData(ReceiptType type, const SlotAmounts& gross_per_slot,
                                    const std::vector<ProcessDataPayment>& payments);
 
-// The processData of a receipt that ValidateReceipt accepted with these totals.
+// The processData of a receipt that ValidateReceipt accepted with these totals
+// (the same precondition as ComputeTotals).
 std::string KassenbelegProcessData(const Receipt& receipt, const ReceiptTotals& totals);
 
 }  // namespace kasse::fiscal

@@ -98,8 +98,8 @@ TEST(ProcessDataTest, ForeignCashRefundKeepsItsCurrency) {
 }
 
 TEST(ProcessDataTest, PaymentsThatNetToZeroAreLeftOut) {
-  // 1.05 in euro coins plus 10 CHF (9.00 EUR) for 10.05: change 0.00; and a euro
-  // cash payment cancelled exactly by change disappears from the string.
+  // 5.00 euro cash that goes back entirely as change (+5.00 and −5.00) nets to
+  // zero and is left out; the 10 CHF stay.
   std::vector<ProcessDataPayment> payments = {{true, Money::FromCents(500), "EUR"},
                                               {true, Money::FromCents(-500), "EUR"},
                                               {true, Money::FromCents(1000), "CHF"}};

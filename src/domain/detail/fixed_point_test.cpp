@@ -1,4 +1,4 @@
-#include "domain/fixed_point.h"
+#include "domain/detail/fixed_point.h"
 
 #include <cstdint>
 #include <limits>

@@ -1,13 +1,13 @@
-#include "domain/fixed_point.h"
+#include "domain/detail/fixed_point.h"
+
+#include "domain/text.h"
 
 namespace kasse {
 namespace {
 
-std::string Quoted(std::string_view text) { return "'" + std::string(text.substr(0, 40)) + "'"; }
-
 Status Malformed(std::string_view text, int decimals) {
-  return Status::InvalidArgument(
-      "", Quoted(text) + " is not a number with at most " + std::to_string(decimals) + " decimals like 12,5 or 12.5");
+  return Status::InvalidArgument("", QuoteForMessage(text) + " is not a number with at most " +
+                                         std::to_string(decimals) + " decimals like 12,5 or 12.5");
 }
 
 }  // namespace
@@ -22,7 +22,7 @@ Result<int64_t> ParseFixedPoint(std::string_view text, int decimals, int64_t max
   for (char c : digits) {
     if (c == '.' || c == ',') {
       if (fraction_digits >= 0) {
-        return Status::InvalidArgument("", Quoted(text) +
+        return Status::InvalidArgument("", QuoteForMessage(text) +
                                                " has more than one decimal separator (digit grouping is "
                                                "not accepted)");
       }
@@ -31,15 +31,17 @@ Result<int64_t> ParseFixedPoint(std::string_view text, int decimals, int64_t max
     }
     if (c < '0' || c > '9') return Malformed(text, decimals);
     if (fraction_digits >= 0 && ++fraction_digits > decimals) {
-      return Status::InvalidArgument("", Quoted(text) + " has more than " + std::to_string(decimals) + " decimals");
+      return Status::InvalidArgument(
+          "", QuoteForMessage(text) + " has more than " + std::to_string(decimals) + " decimals");
     }
     integer_digits += fraction_digits < 0 ? 1 : 0;
     value = value * 10 + (c - '0');
-    if (value > max_magnitude) return Status::OutOfRange("", Quoted(text) + " is too large");  // scaling only grows it
+    if (value > max_magnitude)
+      return Status::OutOfRange("", QuoteForMessage(text) + " is too large");  // scaling only grows it
   }
   if (integer_digits == 0 || fraction_digits == 0) return Malformed(text, decimals);
   for (int i = fraction_digits < 0 ? 0 : fraction_digits; i < decimals; ++i) {
-    if (value > max_magnitude / 10) return Status::OutOfRange("", Quoted(text) + " is too large");
+    if (value > max_magnitude / 10) return Status::OutOfRange("", QuoteForMessage(text) + " is too large");
     value *= 10;
   }
   return negative ? -value : value;
