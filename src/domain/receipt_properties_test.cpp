@@ -1,9 +1,12 @@
 // Invariants that must hold for every receipt, checked on many generated ones.
 // The generator is seeded, so a failure names a receipt that can be reproduced.
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <random>
 #include <vector>
 
+#include <climits>
 #include <gtest/gtest.h>
 
 #include "domain/receipt_validation.h"
@@ -141,6 +144,70 @@ TEST(ReceiptPropertiesTest, ReturnMirrorsItsSaleToTheCent) {
       EXPECT_EQ(returned->vat[k].vat, -sold->vat[k].vat) << "receipt " << i;
     }
   }
+}
+
+// Receipts built from extreme and arbitrary values: validation must answer with a
+// Status (never throw, never trip the sanitizers), and whatever it accepts must
+// be consistent.
+class HostileReceiptGenerator {
+ public:
+  explicit HostileReceiptGenerator(uint64_t seed) : random_(seed) {}
+
+  Receipt Next() {
+    Receipt receipt;
+    receipt.type = static_cast<ReceiptType>(Pick(0, 8));
+    size_t lines = static_cast<size_t>(Pick(0, 4));
+    for (size_t i = 0; i < lines; ++i) receipt.lines.push_back(NextLine());
+    receipt.receipt_discount = Money::FromCents(Amount());
+    for (int64_t i = Pick(0, 3); i > 0; --i) receipt.payments.push_back(NextPayment());
+    if (Pick(0, 1) == 1)
+      receipt.original = ReceiptReference{RegisterId("K1"), Amount(), ReceiptId(Pick(0, 1) ? "B1" : "")};
+    return receipt;
+  }
+
+ private:
+  int64_t Pick(int64_t low, int64_t high) { return std::uniform_int_distribution<int64_t>(low, high)(random_); }
+
+  int64_t Amount() {
+    static constexpr int64_t kEdges[] = {
+        INT64_MIN,        INT64_MIN + 1,        -Money::kMaxCents - 1, -1,       0, 1, 249,
+        Money::kMaxCents, Money::kMaxCents + 1, INT64_MAX - 1,         INT64_MAX};
+    if (Pick(0, 2) == 0) return kEdges[Pick(0, std::size(kEdges) - 1)];
+    return Pick(-100'000, 100'000);
+  }
+
+  ReceiptLine NextLine() {
+    ReceiptLine line = samples::Line("A", Pick(0, 5) == 0 ? "\x01" : "Artikel",
+                                     Quantity::Milli(static_cast<Unit>(Pick(0, 3)), Amount()), Amount(),
+                                     static_cast<int>(Pick(-1, 45)));
+    line.line_discount = Money::FromCents(Amount());
+    return line;
+  }
+
+  Payment NextPayment() {
+    Payment payment = samples::Pay(static_cast<PaymentMethod>(Pick(0, 3)), Amount());
+    if (Pick(0, 3) == 0) payment.foreign = ForeignAmount{Pick(0, 1) ? "CHF" : "EUR", Money::FromCents(Amount())};
+    return payment;
+  }
+
+  std::mt19937_64 random_;
+};
+
+TEST(ReceiptPropertiesTest, HostileReceiptsGetAStatusNeverAnException) {
+  HostileReceiptGenerator generator(271828);
+  int accepted = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    Receipt receipt = generator.Next();
+    Result<ReceiptTotals> totals = Status::Internal("not run");
+    ASSERT_NO_THROW(totals = ValidateReceipt(receipt, kVat)) << "receipt " << i;
+    if (!totals.ok()) {
+      EXPECT_FALSE(totals.status().message().empty());
+      continue;
+    }
+    ++accepted;
+    ExpectConsistent(*totals, receipt);
+  }
+  EXPECT_GT(accepted, 0);  // the generator also reaches valid receipts
 }
 
 TEST(MoneyPropertiesTest, EveryAmountRoundTripsThroughText) {
