@@ -8,7 +8,7 @@
 // Conventions:
 //  - unit_price is the gross price per piece or per kg/l/m and never negative.
 //  - A returned item is a line with a negative quantity; a receipt with one must
-//    name its original. A return is a new Beleg with negative amounts, not an
+//    name its original or be flagged as a return without receipt. A return is a new Beleg with negative amounts, not an
 //    AVBelegstorno (a TSE cannot sign that; ../shared/fiscal/REFERENCE.md §2).
 //  - Discounts are positive amounts that reduce a line's magnitude.
 //
@@ -68,6 +68,9 @@ struct Receipt {
   Money receipt_discount;
   std::vector<Payment> payments;
   std::optional<ReceiptReference> original;
+  // A return whose original receipt the customer cannot show: allowed, and
+  // flagged for review (the register records who approved it).
+  bool return_without_receipt = false;
 };
 
 }  // namespace kasse

@@ -62,8 +62,15 @@ Status ValidateLine(const ReceiptLine& line, const VatTable& vat_table) {
 Status ValidateReference(const Receipt& receipt) {
   bool returns_items = std::any_of(receipt.lines.begin(), receipt.lines.end(),
                                    [](const ReceiptLine& line) { return line.quantity.is_negative(); });
+  if (receipt.return_without_receipt) {
+    if (receipt.original) return Invalid("original", "a return without receipt cannot also name an original");
+    if (!returns_items) return Invalid("return_without_receipt", "must return an item (a negative quantity)");
+    return Status::Ok();
+  }
   if (returns_items && !receipt.original) {
-    return Invalid("original", "a returned item (negative quantity) needs the original receipt it was sold on");
+    return Invalid("original",
+                   "a returned item (negative quantity) needs the original receipt it was sold on, or must be "
+                   "flagged as a return without receipt");
   }
   if (!receipt.original) return Status::Ok();
   if (!returns_items) return Invalid("original", "a receipt that references an original must return an item");
@@ -120,13 +127,19 @@ Status ValidateReceiptDiscount(const Receipt& receipt, const ReceiptTotals& tota
 
 }  // namespace
 
-Result<ReceiptTotals> ValidateReceipt(const Receipt& receipt, const VatTable& vat_table) {
+Result<ReceiptTotals> ValidateReceiptBeforePayment(const Receipt& receipt, const VatTable& vat_table) {
   KASSE_RETURN_IF_ERROR(ValidateLines(receipt, vat_table));
   KASSE_RETURN_IF_ERROR(ValidateReceiptDiscountBounds(receipt));
   KASSE_RETURN_IF_ERROR(detail::ValidatePaymentBounds(receipt));
   Result<ReceiptTotals> totals = ComputeTotals(receipt, vat_table);
   if (!totals.ok()) return totals.status();
   KASSE_RETURN_IF_ERROR(ValidateReceiptDiscount(receipt, *totals));
+  return totals;
+}
+
+Result<ReceiptTotals> ValidateReceipt(const Receipt& receipt, const VatTable& vat_table) {
+  Result<ReceiptTotals> totals = ValidateReceiptBeforePayment(receipt, vat_table);
+  if (!totals.ok()) return totals;
   KASSE_RETURN_IF_ERROR(detail::ValidatePayments(receipt, *totals));
   return totals;
 }

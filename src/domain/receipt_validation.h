@@ -12,8 +12,8 @@
 //  - Quantities are non-zero, whole for pieces, bounded; unit prices are not
 //    negative and bounded; a line discount lies between 0 and the line amount.
 //  - VAT keys exist in the VatTable.
-//  - A negative quantity (a returned item) needs `original`, and a receipt with
-//    `original` returns at least one item.
+//  - A negative quantity (a returned item) needs `original` or the flag
+//    `return_without_receipt`, and a receipt with either returns at least one item.
 //  - The receipt discount lies between 0 and the sum of the positive lines.
 //  - Payments (detail/payment_rules.h): a sale or training receipt is paid in
 //    full, other business events (invoice, order, benefit in kind, transfer,
@@ -34,5 +34,9 @@
 namespace kasse {
 
 Result<ReceiptTotals> ValidateReceipt(const Receipt& receipt, const VatTable& vat_table);
+
+// Every rule above except whether the payments settle the receipt (their count and
+// size are still bounded): for a sale still being rung up or paid.
+Result<ReceiptTotals> ValidateReceiptBeforePayment(const Receipt& receipt, const VatTable& vat_table);
 
 }  // namespace kasse

@@ -190,6 +190,12 @@ const RejectCase kRejectCases[] = {
      C::kInvalidArgument, "payments", "aborted receipt takes no payment"},
     {"ReturnWithoutOriginal", [] { return Return([](Receipt& r) { r.original.reset(); }); }, C::kInvalidArgument,
      "original", "needs the original receipt"},
+    {"ReturnWithoutReceiptNamingAnOriginal",
+     [] { return Return([](Receipt& r) { r.return_without_receipt = true; }); }, C::kInvalidArgument, "original",
+     "cannot also name an original"},
+    {"ReturnWithoutReceiptReturningNothing",
+     [] { return Sale([](Receipt& r) { r.return_without_receipt = true; }); }, C::kInvalidArgument,
+     "return_without_receipt", "must return an item"},
     {"OriginalWithoutReturnedItem",
      [] { return Sale([](Receipt& r) { r.original = samples::Tv10Return().original; }); }, C::kInvalidArgument,
      "original", "must return an item"},
@@ -231,6 +237,24 @@ TEST(ReceiptValidationTest, ReferenceReceiptsAreAccepted) {
     Result<ReceiptTotals> result = ValidateReceipt(receipt, kVat);
     EXPECT_TRUE(result.ok()) << result.status().ToString();
   }
+}
+
+TEST(ReceiptValidationTest, ReturnWithoutReceiptIsAcceptedWhenFlagged) {
+  Receipt r = samples::Tv10Return();
+  r.original.reset();
+  r.return_without_receipt = true;
+  Result<ReceiptTotals> totals = ValidateReceipt(r, VatTable::Germany());
+  ASSERT_TRUE(totals.ok()) << totals.status().ToString();
+  EXPECT_EQ(totals->total.cents(), -249);
+}
+
+TEST(ReceiptValidationTest, BeforePaymentAcceptsAnUnpaidSale) {
+  Receipt r = samples::Tv7CashSale();
+  r.payments.clear();
+  EXPECT_FALSE(ValidateReceipt(r, VatTable::Germany()).ok());
+  Result<ReceiptTotals> totals = ValidateReceiptBeforePayment(r, VatTable::Germany());
+  ASSERT_TRUE(totals.ok()) << totals.status().ToString();
+  EXPECT_EQ(totals->total.cents(), 1105);
 }
 
 TEST(ReceiptValidationTest, InvoiceOrderAndBenefitInKindMayStayOpen) {

@@ -32,6 +32,12 @@ class FaultInjectionVfs {
   // Called with the 1-based number of each write or sync, before it happens.
   void set_io_hook(std::function<void(int64_t step)> hook) { io_hook_ = std::move(hook); }
   int64_t io_steps() const { return io_steps_; }
+  void reset_io_steps() { io_steps_ = 0; }
+  // With false, syncs still count as steps but do not reach the disk: for crash
+  // tests that kill the process (the page cache survives a kill, so real syncs add
+  // only time there), never for tests of power loss.
+  void set_sync_to_disk(bool on) { sync_to_disk_ = on; }
+  bool sync_to_disk() const { return sync_to_disk_; }
 
   // Used by the VFS callbacks.
   bool BeforeWrite(int64_t bytes);
@@ -44,6 +50,7 @@ class FaultInjectionVfs {
   std::optional<int64_t> write_budget_;
   std::function<void(int64_t)> io_hook_;
   int64_t io_steps_ = 0;
+  bool sync_to_disk_ = true;
   std::unique_ptr<Registration> registration_;
 };
 
