@@ -27,6 +27,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_subcommand("version", "Print the version of this build")->callback([&] { exit_code = RunVersion(out); });
   app.add_subcommand("demo", "Ring up sample sales, a split payment and a return, and show the TSE processData")
       ->callback([&] { exit_code = RunDemo(out); });
+  std::string qr_code;
+  CLI::App* verify_receipt = app.add_subcommand(
+      "verify-receipt",
+      "Check the TSE signature in a receipt's QR code; exit 0 if valid, 1 if invalid, 2 if not a receipt QR code");
+  verify_receipt->add_option("qr-code", qr_code, "The QR code's text, V0;<client id>;…;<public key>, in quotes")
+      ->required();
+  verify_receipt->callback([&] { exit_code = RunVerifyReceipt(qr_code, out, err); });
 
   if (!args.empty() && !args[0].starts_with('-') && !IsKnownSubcommand(app, args[0])) {
     err << "kasse: unknown subcommand '" << args[0] << "'; run 'kasse --help' for the list\n";

@@ -2,7 +2,7 @@
 //
 // Run parses the arguments, dispatches to the subcommand and returns the process
 // exit code. Output goes to the given streams, so tests run it in-process.
-// Subcommands today: version, demo. Each has --help.
+// Subcommands today: version, demo, verify-receipt. Each has --help.
 //
 // Thread-safety: call from one thread.
 #pragma once

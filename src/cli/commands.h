@@ -5,6 +5,7 @@
 #pragma once
 
 #include <ostream>
+#include <string_view>
 
 namespace kasse::cli {
 
@@ -14,5 +15,16 @@ int RunVersion(std::ostream& out);
 // Walks sales, a split payment, a return and rejected inputs through the domain
 // core and prints receipts, VAT breakdowns and the TSE processData.
 int RunDemo(std::ostream& out);
+
+// Exit codes of RunVerifyReceipt besides 0 (valid).
+inline constexpr int kVerifyReceiptInvalid = 1;     // a receipt QR code whose check fails
+inline constexpr int kVerifyReceiptUnreadable = 2;  // not a receipt QR code at all (as for a usage error)
+
+// Checks the TSE signature of a receipt's QR code (DSFinV-K Anhang I, fiscal/receipt_qr.h).
+// Valid: prints "valid" and the details (client id, transaction number, counter,
+// start and end time, algorithm, curve, TSE serial) to `out` and returns 0.
+// Otherwise prints "invalid: <reason>" to `err` and returns kVerifyReceiptInvalid,
+// or kVerifyReceiptUnreadable when the text cannot be parsed as a QR code.
+int RunVerifyReceipt(std::string_view qr_code, std::ostream& out, std::ostream& err);
 
 }  // namespace kasse::cli

@@ -1,0 +1,24 @@
+// Verification of plain ECDSA signatures (BSI TR-03111 §5.2.1: r || s, each
+// zero-padded to the curve's byte size), as TSEs make them and receipts carry.
+//
+// Thread-safety: pure function.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "base/status.h"
+#include "crypto/curve.h"
+#include "crypto/hash.h"
+
+namespace kasse::crypto {
+
+// OK if `plain_signature` is a signature of `message` hashed with `hash` by the
+// key `public_point` (uncompressed, 0x04 || X || Y) on `curve`. Otherwise
+// InvalidArgument with field "public_key" (wrong size, not on the curve) or
+// "signature" (wrong size: "signature has 63 bytes; a P-256 signature has 64";
+// or "signature does not match the signed data").
+Status VerifyPlain(Curve curve, HashAlgorithm hash, std::span<const uint8_t> public_point,
+                   std::span<const uint8_t> message, std::span<const uint8_t> plain_signature);
+
+}  // namespace kasse::crypto

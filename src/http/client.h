@@ -1,0 +1,52 @@
+// HttpClient: a blocking HTTP/1.1 client over one keep-alive connection, with a
+// timeout on every request. Used by the register's sync client and by tests.
+//
+// Any transport failure (refused, reset, timeout, malformed response) is
+// Unavailable and closes the connection; the next Send() reconnects. An HTTP error
+// status is not a failure here: the response is returned for the caller to judge.
+//
+// Thread-safety: one thread at a time.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "http/message.h"
+
+namespace kasse::http {
+
+struct ClientLimits {
+  static constexpr std::chrono::milliseconds kDefaultTimeout{10'000};
+  static constexpr size_t kMaxResponseBytes = 64 * 1024 * 1024;
+};
+
+// "http://host:port/prefix" split up. Only http is supported so far.
+struct Url {
+  std::string host;
+  uint16_t port = 80;
+  std::string path_prefix;  // "" or "/prefix" without a trailing '/'
+};
+Result<Url> ParseUrl(std::string_view url);
+
+class HttpClient {
+ public:
+  HttpClient(std::string host, uint16_t port, std::chrono::milliseconds timeout = ClientLimits::kDefaultTimeout);
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+  ~HttpClient();
+
+  Result<HttpResponse> Send(std::string_view method, std::string_view target, std::string_view body = "",
+                            const std::vector<std::pair<std::string, std::string>>& headers = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kasse::http

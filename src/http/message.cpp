@@ -1,0 +1,77 @@
+#include "http/message.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kasse::http {
+
+std::string HttpRequest::Header(std::string_view name) const {
+  auto it = headers.find(std::string(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+
+HttpResponse HttpResponse::Json(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse HttpResponse::Text(int status, std::string body, std::string content_type) {
+  HttpResponse response;
+  response.status = status;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  return response;
+}
+
+int HttpStatusOf(Status::Code code) {
+  switch (code) {
+    case Status::Code::kOk:
+      return 200;
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kOutOfRange:
+      return 400;
+    case Status::Code::kNotFound:
+      return 404;
+    case Status::Code::kConflict:
+      return 409;
+    case Status::Code::kUnavailable:
+      return 503;
+    case Status::Code::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+HttpResponse HttpResponse::Error(const Status& status) {
+  nlohmann::json error = {{"code", CodeName(status.code())}, {"message", status.message()}, {"field", status.field()}};
+  // dump() with replacement: a message quoting hostile input must still be valid JSON.
+  return Json(HttpStatusOf(status.code()),
+              nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::optional<std::string> PercentDecode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    if (i + 2 >= text.size()) return std::nullopt;
+    int high = hex(text[i + 1]);
+    int low = hex(text[i + 2]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<char>(high * 16 + low));
+    i += 2;
+  }
+  return out;
+}
+
+}  // namespace kasse::http

@@ -1,0 +1,57 @@
+#include "http/router.h"
+
+namespace kasse::http {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) segments.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return segments;
+}
+
+}  // namespace
+
+void Router::Add(std::string method, std::string pattern, Handler handler) {
+  Route route{std::move(method), {}, std::move(handler)};
+  for (std::string_view segment : Split(pattern)) route.segments.emplace_back(segment);
+  routes_.push_back(std::move(route));
+}
+
+bool Router::Match(const Route& route, const std::vector<std::string_view>& segments, HttpRequest& request) {
+  if (route.segments.size() != segments.size()) return false;
+  std::map<std::string, std::string> params;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const std::string& pattern = route.segments[i];
+    if (pattern.size() > 2 && pattern.front() == '{' && pattern.back() == '}') {
+      params[pattern.substr(1, pattern.size() - 2)] = std::string(segments[i]);
+    } else if (pattern != segments[i]) {
+      return false;
+    }
+  }
+  request.path_params = std::move(params);
+  return true;
+}
+
+HttpResponse Router::Handle(HttpRequest& request) const {
+  std::vector<std::string_view> segments = Split(request.path);
+  std::string allowed;
+  for (const Route& route : routes_) {
+    if (!Match(route, segments, request)) continue;
+    if (route.method == request.method) return route.handler(request);
+    allowed += allowed.empty() ? route.method : ", " + route.method;
+  }
+  if (allowed.empty()) return HttpResponse::Error(Status::NotFound("path", "no resource at " + request.path));
+  HttpResponse response = HttpResponse::Error(
+      Status::InvalidArgument("method", request.method + " is not allowed here; use " + allowed));
+  response.status = 405;
+  response.headers.emplace_back("Allow", allowed);
+  return response;
+}
+
+}  // namespace kasse::http

@@ -1,0 +1,39 @@
+// Router: maps a method and a path pattern to a handler.
+//
+// Patterns are literal segments and `{name}` placeholders ("/api/sale/lines/{line}");
+// the matched values land in HttpRequest::path_params. An unknown path answers
+// 404, a known path with another method 405 with an Allow header, both in the
+// JSON error shape. Handlers are thin: parse, call a service, serialise.
+//
+// Thread-safety: build it before the server starts; then Handle() is const and may
+// run on any thread (handlers bring their own synchronisation).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.h"
+
+namespace kasse::http {
+
+using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler);
+  HttpResponse Handle(HttpRequest& request) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  static bool Match(const Route& route, const std::vector<std::string_view>& segments, HttpRequest& request);
+
+  std::vector<Route> routes_;
+};
+
+}  // namespace kasse::http

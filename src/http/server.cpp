@@ -1,0 +1,205 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <list>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "http/detail/beast_conversion.h"
+
+namespace kasse::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+HttpResponse ErrorResponse(int status, const std::string& message) {
+  HttpResponse response = HttpResponse::Error(Status::InvalidArgument("", message));
+  response.status = status;
+  return response;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  // A connection, as Stop() sees it: idle ones are closed, busy ones finish first.
+  struct Connection {
+    beast::tcp_stream* stream = nullptr;
+    bool busy = false;
+  };
+
+  Options options;
+  RequestHandler handler;
+  asio::io_context io{1};
+  std::unique_ptr<tcp::acceptor> acceptor;
+  std::vector<std::thread> threads;
+  std::mutex mutex;  // guards connections and stopping
+  std::list<Connection> connections;
+  std::atomic<int> open{0};
+  std::atomic<bool> stopping{false};
+  uint16_t bound_port = 0;
+
+  void Log(const std::string& message) const {
+    if (options.log) options.log(message);
+  }
+
+  HttpResponse Dispatch(HttpRequest& request) {
+    try {
+      return handler(request);
+    } catch (const std::exception& e) {
+      Log("handler failed on " + request.method + " " + request.path + ": " + e.what());
+      return HttpResponse::Error(Status::Internal("internal error; the server log has the details"));
+    }
+  }
+
+  asio::awaitable<void> Write(beast::tcp_stream& stream, const HttpResponse& response, unsigned version,
+                              bool keep_alive, beast::error_code& ec) {
+    bhttp::response<bhttp::string_body> out = detail::ToBeast(response, version, keep_alive);
+    stream.expires_after(ServerLimits::kWriteTimeout);
+    co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  asio::awaitable<void> Serve(beast::tcp_stream& stream, std::list<Connection>::iterator self) {
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(options.max_body_bytes);
+      parser.header_limit(static_cast<std::uint32_t>(ServerLimits::kMaxHeaderBytes));
+      stream.expires_after(buffer.size() > 0 ? ServerLimits::kReadTimeout : ServerLimits::kIdleTimeout);
+      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) {
+        SetBusy(self, true);
+        stream.expires_after(ServerLimits::kReadTimeout);
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      }
+      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+          ec == asio::error::connection_reset || ec == asio::error::eof) {
+        break;
+      }
+      if (ec) {
+        int status = ec == bhttp::error::body_limit ? 413 : ec == bhttp::error::header_limit ? 431 : 400;
+        std::string what = status == 413 ? "request body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
+                           : status == 431 ? "request headers exceed the limit"
+                                           : "malformed HTTP request: " + ec.message();
+        co_await Write(stream, ErrorResponse(status, what), 11, false, ec);
+        break;
+      }
+      bhttp::request<bhttp::string_body> raw = parser.release();
+      bool keep_alive = raw.keep_alive() && !stopping;
+      Result<HttpRequest> request = detail::FromBeast(raw);
+      HttpResponse response = request.ok() ? Dispatch(*request) : HttpResponse::Error(request.status());
+      keep_alive = keep_alive && !stopping;
+      co_await Write(stream, response, raw.version(), keep_alive, ec);
+      SetBusy(self, false);
+      if (ec || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+  void SetBusy(std::list<Connection>::iterator connection, bool busy) {
+    std::lock_guard lock(mutex);
+    connection->busy = busy;
+  }
+
+  asio::awaitable<void> Session(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    std::list<Connection>::iterator self;
+    {
+      std::lock_guard lock(mutex);
+      self = connections.insert(connections.end(), Connection{&stream, false});
+    }
+    if (open.fetch_add(1) >= options.max_connections) {
+      beast::error_code ec;
+      HttpResponse busy = HttpResponse::Error(Status::Unavailable("too many connections; retry later"));
+      co_await Write(stream, busy, 11, false, ec);
+    } else {
+      co_await Serve(stream, self);
+    }
+    {
+      std::lock_guard lock(mutex);
+      connections.erase(self);
+    }
+    open.fetch_sub(1);
+  }
+
+  asio::awaitable<void> Accept() {
+    while (true) {
+      beast::error_code ec;
+      tcp::socket socket = co_await acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == asio::error::operation_aborted || stopping) co_return;
+      if (ec) {
+        Log("accept failed: " + ec.message());
+        continue;
+      }
+      asio::co_spawn(io, Session(std::move(socket)), asio::detached);
+    }
+  }
+};
+
+HttpServer::HttpServer(Options options, RequestHandler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer() { Stop(); }
+
+Status HttpServer::Start() {
+  beast::error_code ec;
+  asio::ip::address address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return Status::InvalidArgument("listen", "not an IP address: " + impl_->options.host);
+  auto acceptor = std::make_unique<tcp::acceptor>(impl_->io);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  acceptor->open(endpoint.protocol(), ec);
+  if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor->bind(endpoint, ec);
+  if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::Unavailable("cannot listen on " + impl_->options.host + ":" +
+                               std::to_string(impl_->options.port) + ": " + ec.message());
+  }
+  impl_->bound_port = acceptor->local_endpoint().port();
+  impl_->acceptor = std::move(acceptor);
+  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
+    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  }
+  return Status::Ok();
+}
+
+void HttpServer::Stop() {
+  if (impl_->threads.empty()) return;
+  impl_->stopping = true;
+  asio::post(impl_->io, [this] {
+    beast::error_code ignored;
+    impl_->acceptor->close(ignored);
+    std::lock_guard lock(impl_->mutex);
+    for (Impl::Connection& connection : impl_->connections) {
+      if (!connection.busy) connection.stream->socket().close(ignored);
+    }
+  });
+  auto deadline = std::chrono::steady_clock::now() + ServerLimits::kShutdownGrace;
+  while (impl_->open > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  impl_->io.stop();
+  for (std::thread& thread : impl_->threads) thread.join();
+  impl_->threads.clear();
+}
+
+uint16_t HttpServer::port() const { return impl_->bound_port; }
+int HttpServer::open_connections() const { return impl_->open; }
+
+}  // namespace kasse::http

@@ -1,0 +1,67 @@
+// HttpServer: an HTTP/1.1 server (Boost.Beast, C++20 coroutines) that hands every
+// request to one Handler.
+//
+// Keep-alive; every limit a named constant in ServerLimits; graceful shutdown:
+// Stop() stops accepting, lets requests in progress finish and answer (with
+// "Connection: close"), closes idle connections, and returns when all are done or
+// the grace period is over. Malformed requests get 400, an oversized body 413, a
+// header block over the limit 431, too many connections 503, all as JSON errors;
+// a handler that throws gets 500 and the exception is logged, never propagated.
+//
+// Beast is included only by server.cpp and client.cpp.
+//
+// Thread-safety: Start() and Stop() from one controlling thread. The handler is
+// called on the server's threads (options.threads of them); with one thread,
+// calls never overlap.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "http/message.h"
+
+namespace kasse::http {
+
+struct ServerLimits {
+  static constexpr size_t kMaxBodyBytes = 8 * 1024 * 1024;
+  static constexpr size_t kMaxHeaderBytes = 16 * 1024;
+  static constexpr std::chrono::seconds kReadTimeout{30};   // a whole request, once started
+  static constexpr std::chrono::seconds kIdleTimeout{75};   // keep-alive with no request
+  static constexpr std::chrono::seconds kWriteTimeout{30};
+  static constexpr std::chrono::seconds kShutdownGrace{10};
+  static constexpr int kMaxConnections = 10'000;
+};
+
+class HttpServer {
+ public:
+  struct Options {
+    std::string host = "127.0.0.1";
+    uint16_t port = 0;  // 0: any free port, see port()
+    int threads = 1;
+    size_t max_body_bytes = ServerLimits::kMaxBodyBytes;
+    int max_connections = ServerLimits::kMaxConnections;
+    std::function<void(const std::string&)> log;  // errors worth an operator's attention
+  };
+  using RequestHandler = std::function<HttpResponse(HttpRequest&)>;
+
+  HttpServer(Options options, RequestHandler handler);
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+  ~HttpServer();  // Stop()s
+
+  // Binds and starts serving on background threads.
+  Status Start();
+  void Stop();
+  uint16_t port() const;
+  int open_connections() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kasse::http
