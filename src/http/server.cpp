@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -42,7 +43,7 @@ struct HttpServer::Impl {
 
   Options options;
   RequestHandler handler;
-  asio::io_context io{1};
+  std::unique_ptr<asio::io_context> io;  // its concurrency hint is the thread count
   std::unique_ptr<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::mutex mutex;  // guards connections and stopping
@@ -138,13 +139,17 @@ struct HttpServer::Impl {
   asio::awaitable<void> Accept() {
     while (true) {
       beast::error_code ec;
-      tcp::socket socket = co_await acceptor->async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      // Each connection runs on its own strand, so with several threads its
+      // coroutine and Stop()'s close never touch the socket at the same time.
+      tcp::socket socket =
+          co_await acceptor->async_accept(asio::make_strand(*io), asio::redirect_error(asio::use_awaitable, ec));
       if (ec == asio::error::operation_aborted || stopping) co_return;
       if (ec) {
         Log("accept failed: " + ec.message());
         continue;
       }
-      asio::co_spawn(io, Session(std::move(socket)), asio::detached);
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, Session(std::move(socket)), asio::detached);
     }
   }
 };
@@ -152,6 +157,7 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(Options options, RequestHandler handler) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->handler = std::move(handler);
+  impl_->io = std::make_unique<asio::io_context>(std::max(1, impl_->options.threads));
 }
 
 HttpServer::~HttpServer() { Stop(); }
@@ -160,7 +166,7 @@ Status HttpServer::Start() {
   beast::error_code ec;
   asio::ip::address address = asio::ip::make_address(impl_->options.host, ec);
   if (ec) return Status::InvalidArgument("listen", "not an IP address: " + impl_->options.host);
-  auto acceptor = std::make_unique<tcp::acceptor>(impl_->io);
+  auto acceptor = std::make_unique<tcp::acceptor>(*impl_->io);
   tcp::endpoint endpoint(address, impl_->options.port);
   acceptor->open(endpoint.protocol(), ec);
   if (!ec) acceptor->set_option(asio::socket_base::reuse_address(true), ec);
@@ -172,9 +178,9 @@ Status HttpServer::Start() {
   }
   impl_->bound_port = acceptor->local_endpoint().port();
   impl_->acceptor = std::move(acceptor);
-  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  asio::co_spawn(*impl_->io, impl_->Accept(), asio::detached);
   for (int i = 0; i < std::max(1, impl_->options.threads); ++i) {
-    impl_->threads.emplace_back([this] { impl_->io.run(); });
+    impl_->threads.emplace_back([this] { impl_->io->run(); });
   }
   return Status::Ok();
 }
@@ -182,19 +188,26 @@ Status HttpServer::Start() {
 void HttpServer::Stop() {
   if (impl_->threads.empty()) return;
   impl_->stopping = true;
-  asio::post(impl_->io, [this] {
+  asio::post(*impl_->io, [this] {
     beast::error_code ignored;
     impl_->acceptor->close(ignored);
     std::lock_guard lock(impl_->mutex);
     for (Impl::Connection& connection : impl_->connections) {
-      if (!connection.busy) connection.stream->socket().close(ignored);
+      beast::tcp_stream* stream = connection.stream;
+      asio::post(stream->get_executor(), [this, stream] {
+        std::lock_guard inner(impl_->mutex);
+        for (const Impl::Connection& open : impl_->connections) {
+          beast::error_code ignored_close;
+          if (open.stream == stream && !open.busy) stream->socket().close(ignored_close);
+        }
+      });
     }
   });
   auto deadline = std::chrono::steady_clock::now() + ServerLimits::kShutdownGrace;
   while (impl_->open > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  impl_->io.stop();
+  impl_->io->stop();
   for (std::thread& thread : impl_->threads) thread.join();
   impl_->threads.clear();
 }
