@@ -1,0 +1,180 @@
+#include "register/local_api.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "catalog/detail/test_records.h"
+#include "http/client.h"
+#include "http/server.h"
+#include "register/testing/till.h"
+
+namespace kasse::reg {
+namespace {
+
+using namespace testing;  // NOLINT(google-build-using-namespace): the test vocabulary
+using Json = nlohmann::json;
+namespace records = catalog::test_records;
+
+class LocalApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    till_ = std::make_unique<Till>(dir_);
+    till_->clock.Set(records::kT0 + records::kDay);
+    catalog_ = std::make_unique<catalog::Catalog>(*catalog::Catalog::Open(dir_.File("catalog.db"), till_->vat));
+    ASSERT_TRUE(catalog_->Apply(records::StoreDelta()).ok());
+    LocalApiConfig config;
+    config.seller = {"Muster Markt GmbH", "Filiale Mitte", "Hauptstr. 1", "10115", "Berlin", "DE123456789", "",
+                     RegisterId("K-0101-01"), ""};
+    config.manager_ids = {"M1"};
+    config.printer = [this](const std::string& bytes) { printed_ += bytes; };
+    api_ = std::make_unique<LocalApi>(config, till_->vat, *till_->service, *till_->store, *catalog_, nullptr,
+                                      till_->clock);
+    http::HttpServer::Options options;
+    options.max_body_bytes = 64 * 1024;
+    server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return api_->Handle(r); });
+    ASSERT_TRUE(server_->Start().ok());
+    client_ = std::make_unique<http::HttpClient>("127.0.0.1", server_->port());
+  }
+
+  http::HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "") {
+    Result<http::HttpResponse> response = client_->Send(method, path, body);
+    EXPECT_TRUE(response.ok()) << response.status().ToString();
+    return *response;
+  }
+  Json CallJson(const std::string& method, const std::string& path, const std::string& body = "",
+                int expected = 200) {
+    http::HttpResponse response = Call(method, path, body);
+    EXPECT_EQ(response.status, expected) << method << " " << path << " " << body << " -> " << response.body;
+    return Json::parse(response.body);
+  }
+  void OpenShift() {
+    CallJson("POST", "/api/shift/open", R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"100.00"})");
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Till> till_;
+  std::unique_ptr<catalog::Catalog> catalog_;
+  std::unique_ptr<LocalApi> api_;
+  std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<http::HttpClient> client_;
+  std::string printed_;
+};
+
+TEST_F(LocalApiTest, ScanPayAndPrintAReceipt) {
+  OpenShift();
+  Json sale = CallJson("POST", "/api/sale/items", Json{{"code", records::kMilkGtin}, {"quantity", "2"}}.dump());
+  EXPECT_EQ(sale["sale"]["total"], "2.38");
+  sale = CallJson("POST", "/api/sale/items", R"({"code":"4011","quantity":"0,755"})");  // apples by PLU, weighed
+  EXPECT_EQ(sale["sale"]["total"], "3.88");  // 2.38 + 1.99 × 0.755 = 1.50245
+  Json done = CallJson("POST", "/api/sale/payments", R"({"method":"cash","amount":"5.00","settle":true})");
+  EXPECT_EQ(done["entry"]["payload"]["total_cents"], 388);
+  const std::string text = done["receipt_text"];
+  EXPECT_NE(text.find("SUMME EUR"), std::string::npos) << text;
+  EXPECT_NE(text.find("TSE-Signaturzähler"), std::string::npos);
+  EXPECT_NE(printed_.find("\x1d(k"), std::string::npos);  // the QR code went to the printer
+  int64_t number = done["entry"]["payload"]["receipt_number"];
+  http::HttpResponse html = Call("GET", "/api/receipts/" + std::to_string(number) + "?format=html");
+  EXPECT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("Vollmilch"), std::string::npos);
+  Json json = CallJson("GET", "/api/receipts/" + std::to_string(number) + "?format=json");
+  EXPECT_TRUE(json.contains("tse"));
+  EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"].is_null());
+}
+
+struct BadCall {
+  std::string name;
+  std::string method;
+  std::string path;
+  std::string body;
+  int status;
+  std::string field;
+};
+
+class LocalApiRejectTest : public LocalApiTest, public ::testing::WithParamInterface<BadCall> {};
+
+TEST_P(LocalApiRejectTest, AnswersAClearErrorAndLeavesTheSaleUnchanged) {
+  OpenShift();
+  CallJson("POST", "/api/sale/items", Json{{"code", records::kMilkGtin}}.dump());
+  std::string before = CallJson("GET", "/api/sale").dump();
+  const BadCall& call = GetParam();
+  Json error = CallJson(call.method, call.path, call.body, call.status);
+  ASSERT_TRUE(error.contains("error")) << error.dump();
+  EXPECT_EQ(error["error"]["field"], call.field) << error.dump();
+  EXPECT_FALSE(error["error"]["message"].get<std::string>().empty());
+  EXPECT_EQ(CallJson("GET", "/api/sale").dump(), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LocalApiRejectTest,
+    ::testing::Values(
+        BadCall{"MalformedJson", "POST", "/api/sale/items", "{\"code\":", 400, ""},
+        BadCall{"UnknownGtin", "POST", "/api/sale/items", R"({"code":"4000000000006"})", 404, "gtin"},
+        BadCall{"BadCheckDigit", "POST", "/api/sale/items", R"({"code":"4006381333932"})", 400, ""},
+        BadCall{"ZeroQuantity", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"0"})", 400,
+                "lines[1].quantity"},
+        BadCall{"NegativeQuantity", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"-2"})", 400,
+                "quantity"},
+        BadCall{"FractionalPieces", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"1,5"})", 400,
+                ""},
+        BadCall{"WeighedWithoutWeight", "POST", "/api/sale/items", R"({"code":"4011"})", 400, "quantity"},
+        BadCall{"NothingToAdd", "POST", "/api/sale/items", "{}", 400, "code"},
+        BadCall{"CodeNotAString", "POST", "/api/sale/items", R"({"code":4006381333931})", 400, "code"},
+        BadCall{"PaymentNotCovering", "POST", "/api/sale/payments", R"({"method":"cash","amount":"0.50","settle":true})",
+                400, "amount"},
+        BadCall{"CardOverpays", "POST", "/api/sale/payments", R"({"method":"girocard","amount":"5.00"})", 400,
+                "payments[0].amount"},
+        BadCall{"UnknownMethod", "POST", "/api/sale/payments", R"({"method":"bitcoin","amount":"1.19"})", 400,
+                "method"},
+        BadCall{"AmountWithThreeDecimals", "POST", "/api/sale/payments", R"({"method":"cash","amount":"1.199"})",
+                400, "amount"},
+        BadCall{"DiscountWithoutManager", "POST", "/api/sale/discount", R"({"amount":"0.10","manager_id":"7",
+                "reason":"x"})", 400, "manager_id"},
+        BadCall{"DiscountWithoutReason", "POST", "/api/sale/lines/1/discount",
+                R"({"amount":"0.10","manager_id":"M1","reason":""})", 400, "approval.reason"},
+        BadCall{"UnknownLine", "DELETE", "/api/sale/lines/9", "", 404, "line"},
+        BadCall{"LineZero", "PUT", "/api/sale/lines/0", R"({"quantity":"1"})", 400, "line"},
+        BadCall{"HostileText", "POST", "/api/sale/items", "{\"code\":\"<script>\\u0000\"}", 400, ""},
+        BadCall{"UnknownParkedSale", "POST", "/api/parked/77/resume", "", 409, "sale"},
+        BadCall{"UnknownCashKind", "POST", "/api/cash", R"({"kind":"Taschengeld","amount":"1.00"})", 400, "kind"},
+        BadCall{"WrongMethod", "GET", "/api/sale/payments", "", 405, "method"},
+        BadCall{"UnknownRoute", "GET", "/api/nothing", "", 404, "path"}),
+    [](const auto& param_info) { return param_info.param.name; });
+
+TEST_F(LocalApiTest, OversizedBodyIsRefused) {
+  OpenShift();
+  http::HttpResponse response = Call("POST", "/api/sale/items", std::string(100 * 1024, ' '));
+  EXPECT_EQ(response.status, 413);
+  EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"].is_null());
+}
+
+TEST_F(LocalApiTest, StatusShowsShiftTseAndSync) {
+  Json status = CallJson("GET", "/api/status");
+  EXPECT_EQ(status["register_id"], "K-0101-01");
+  EXPECT_FALSE(status["shift"]["open"]);
+  EXPECT_TRUE(status["tse"]["ok"]);
+  EXPECT_EQ(status["sync"]["last_error"], "no server configured");
+  EXPECT_EQ(status["catalog_version"], 1);
+}
+
+TEST_F(LocalApiTest, ParkReturnAndCash) {
+  OpenShift();
+  CallJson("POST", "/api/sale/items", Json{{"code", records::kMilkGtin}}.dump());
+  Json parked = CallJson("POST", "/api/sale/park");
+  EXPECT_EQ(CallJson("GET", "/api/parked")["parked"].size(), 1u);
+  CallJson("POST", "/api/parked/" + std::to_string(parked["slot"].get<int64_t>()) + "/resume");
+  Json done = CallJson("POST", "/api/sale/payments", R"({"method":"girocard","amount":"1.19"})");
+  int64_t sold = done["entry"]["payload"]["receipt_number"];
+  CallJson("POST", "/api/returns", Json{{"receipt_number", sold}}.dump());
+  CallJson("POST", "/api/sale/returned-lines", R"({"line":1,"quantity":"1"})");
+  Json refund = CallJson("POST", "/api/sale/payments", R"({"method":"cash","amount":"-1.19"})");
+  EXPECT_EQ(refund["entry"]["payload"]["original"]["receipt_id"], std::to_string(sold));
+  Json cash = CallJson("POST", "/api/cash", R"({"kind":"Geldtransit","amount":"-50.00","note":"Tresor"})");
+  EXPECT_EQ(cash["entry"]["kind"], "cash_movement");
+  Json closed = CallJson("POST", "/api/shift/close", R"({"counted_cash":"48.81"})");
+  EXPECT_EQ(closed["entry"]["payload"]["difference_cents"], 0);
+  EXPECT_NE(closed["receipt_text"].get<std::string>().find("Z"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kasse::reg
