@@ -35,6 +35,41 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->required();
   verify_receipt->callback([&] { exit_code = RunVerifyReceipt(qr_code, out, err); });
 
+  reg::RegisterAgentConfig register_config;
+  std::string register_id;
+  std::vector<std::string> managers;
+  CLI::App* register_app = app.add_subcommand("register", "Run one register (Kasse): local API, journal, TSE, sync");
+  register_app->add_option("--data", register_config.data_dir, "Data directory (journal, catalog, TSE key)")
+      ->required();
+  register_app->add_option("--register-id", register_id, "Register ID = TSE client ID = DSFinV-K Z_KASSE_ID")
+      ->required();
+  register_app->add_option("--listen", register_config.listen, "Cashier API address (HOST:PORT)")->capture_default_str();
+  register_app->add_option("--server", register_config.server_url, "Central server, http://host:port");
+  register_app->add_option("--token", register_config.token, "Device credential for the server");
+  register_app->add_option("--manager", managers, "ID of a manager who may approve discounts (repeatable)");
+  register_app->add_option("--seller-name", register_config.seller.business_name, "Business name on receipts")
+      ->required();
+  register_app->add_option("--store-name", register_config.seller.store_name, "Store name on receipts");
+  register_app->add_option("--street", register_config.seller.street, "Store street and number")->required();
+  register_app->add_option("--postcode", register_config.seller.postcode, "Store postcode")->required();
+  register_app->add_option("--city", register_config.seller.city, "Store city")->required();
+  register_app->add_option("--vat-id", register_config.seller.vat_id, "USt-IdNr.");
+  register_app->add_option("--tax-number", register_config.seller.tax_number, "Steuernummer");
+  register_app->add_option("--printer", register_config.printer_path, "Append receipts as ESC/POS to this file");
+  register_app->add_flag("--simulate-tse-outage", register_config.simulate_tse_outage,
+                         "Start with the signing unit switched off (demonstrates TSE ausgefallen)");
+  register_app->callback([&] {
+    register_config.register_id = RegisterId(register_id);
+    register_config.seller.register_id = register_config.register_id;
+    register_config.manager_ids = {managers.begin(), managers.end()};
+    if (register_config.seller.vat_id.empty() && register_config.seller.tax_number.empty()) {
+      err << "kasse register: receipts need --vat-id or --tax-number (§14 UStG)\n";
+      exit_code = kUsageError;
+      return;
+    }
+    exit_code = RunRegister(register_config, out, err);
+  });
+
   if (!args.empty() && !args[0].starts_with('-') && !IsKnownSubcommand(app, args[0])) {
     err << "kasse: unknown subcommand '" << args[0] << "'; run 'kasse --help' for the list\n";
     return kUsageError;

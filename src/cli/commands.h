@@ -7,6 +7,8 @@
 #include <ostream>
 #include <string_view>
 
+#include "register/register_agent.h"
+
 namespace kasse::cli {
 
 // Prints "kasse <version>" and the build's compiler.
@@ -26,5 +28,8 @@ inline constexpr int kVerifyReceiptUnreadable = 2;  // not a receipt QR code at 
 // Otherwise prints "invalid: <reason>" to `err` and returns kVerifyReceiptInvalid,
 // or kVerifyReceiptUnreadable when the text cannot be parsed as a QR code.
 int RunVerifyReceipt(std::string_view qr_code, std::ostream& out, std::ostream& err);
+
+// Runs one register agent until SIGINT or SIGTERM; 1 if it cannot start.
+int RunRegister(const reg::RegisterAgentConfig& config, std::ostream& out, std::ostream& err);
 
 }  // namespace kasse::cli

@@ -1,0 +1,165 @@
+#include "register/register_agent.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "base/clock.h"
+#include "catalog/catalog.h"
+#include "http/server.h"
+#include "register/local_api.h"
+#include "register/register_service.h"
+#include "register/sync_client.h"
+#include "signing/software_signing_unit.h"
+#include "signing/switchable_signing_unit.h"
+
+namespace kasse::reg {
+namespace {
+
+constexpr size_t kMaxApiBodyBytes = 256 * 1024;  // the cashier screen sends small JSON
+constexpr size_t kMaxRegisterIdBytes = 50;       // DSFinV-K Z_KASSE_ID
+
+Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Status::InvalidArgument("listen", "must be HOST:PORT");
+  unsigned port = 0;
+  const char* begin = listen.data() + colon + 1;
+  const char* end = listen.data() + listen.size();
+  auto [ptr, error] = std::from_chars(begin, end, port);
+  if (error != std::errc() || ptr != end || port > 65535) {
+    return Status::InvalidArgument("listen", "port must be 0 to 65535");
+  }
+  return std::make_pair(listen.substr(0, colon), static_cast<uint16_t>(port));
+}
+
+}  // namespace
+
+Status ValidateRegisterId(const RegisterId& id) {
+  const std::string& value = id.value();
+  if (value.empty() || value.size() > kMaxRegisterIdBytes ||
+      value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
+          std::string::npos) {
+    return Status::InvalidArgument("register_id", "must be 1 to 50 letters, digits, '.', '_' or '-'");
+  }
+  return Status::Ok();
+}
+
+struct RegisterAgent::Parts {
+  SystemClock clock;
+  VatTable vat = VatTable::Germany();
+  int lock_fd = -1;
+  std::unique_ptr<JournalStore> store;
+  std::unique_ptr<JournalStore> outbox;  // the sync client's own connection
+  std::unique_ptr<signing::SoftwareSigningUnit> software;
+  std::unique_ptr<signing::SwitchableSigningUnit> tse;
+  std::unique_ptr<RegisterService> service;
+  std::unique_ptr<catalog::Catalog> catalog;
+  std::unique_ptr<SyncClient> sync;
+  std::unique_ptr<LocalApi> api;
+  std::unique_ptr<http::HttpServer> server;
+  std::jthread sync_thread;
+
+  ~Parts() {
+    if (lock_fd >= 0) close(lock_fd);
+  }
+};
+
+RegisterAgent::RegisterAgent(RegisterAgentConfig config) : config_(std::move(config)) {}
+
+RegisterAgent::~RegisterAgent() { Stop(); }
+
+Status RegisterAgent::Start() {
+  KASSE_RETURN_IF_ERROR(ValidateRegisterId(config_.register_id));
+  Result<std::pair<std::string, uint16_t>> listen = ParseListen(config_.listen);
+  if (!listen.ok()) return listen.status();
+  std::error_code ec;
+  std::filesystem::create_directories(config_.data_dir, ec);
+  if (ec) return Status::Unavailable("cannot create " + config_.data_dir + ": " + ec.message());
+  ::chmod(config_.data_dir.c_str(), 0700);
+  auto parts = std::make_unique<Parts>();
+  auto file = [&](const char* name) { return (std::filesystem::path(config_.data_dir) / name).string(); };
+
+  parts->lock_fd = ::open(file("register.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (parts->lock_fd < 0 || ::flock(parts->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    return Status::Conflict("data_dir", "another kasse register is running on " + config_.data_dir);
+  }
+  Result<std::unique_ptr<JournalStore>> store = JournalStore::Open(file("register.db"), {});
+  if (!store.ok()) return store.status();
+  parts->store = std::move(store).value();
+  Result<crypto::EcPrivateKey> key = signing::SoftwareSigningUnit::LoadOrCreateKey(file("tse-key.pem"));
+  if (!key.ok()) return key.status();
+  parts->software = std::make_unique<signing::SoftwareSigningUnit>(std::move(key).value(), parts->clock, *parts->store);
+  parts->tse = std::make_unique<signing::SwitchableSigningUnit>(*parts->software);
+  if (config_.simulate_tse_outage) parts->tse->SwitchOff("simulated outage (--simulate-tse-outage)");
+  parts->service =
+      std::make_unique<RegisterService>(config_.register_id, parts->vat, *parts->store, *parts->tse, parts->clock);
+  KASSE_RETURN_IF_ERROR(parts->service->Start());
+  Result<catalog::Catalog> catalog = catalog::Catalog::Open(file("catalog.db"), parts->vat);
+  if (!catalog.ok()) return catalog.status();
+  parts->catalog = std::make_unique<catalog::Catalog>(std::move(catalog).value());
+
+  if (!config_.server_url.empty()) {
+    Result<std::unique_ptr<JournalStore>> outbox = JournalStore::Open(file("register.db"), {});
+    if (!outbox.ok()) return outbox.status();
+    parts->outbox = std::move(outbox).value();
+    SyncClient::Options options;
+    options.server_url = config_.server_url;
+    options.token = config_.token;
+    Result<std::unique_ptr<SyncClient>> sync =
+        SyncClient::Create(options, config_.register_id, *parts->outbox, parts->clock);
+    if (!sync.ok()) return sync.status();
+    parts->sync = std::move(sync).value();
+  }
+
+  LocalApiConfig api_config;
+  api_config.seller = config_.seller;
+  api_config.seller.register_id = config_.register_id;
+  api_config.manager_ids = config_.manager_ids;
+  if (!config_.printer_path.empty()) {
+    std::string path = config_.printer_path;
+    api_config.printer = [path](const std::string& bytes) {
+      std::ofstream printer(path, std::ios::binary | std::ios::app);
+      printer << bytes;
+    };
+  }
+  parts->api = std::make_unique<LocalApi>(api_config, parts->vat, *parts->service, *parts->store, *parts->catalog,
+                                          parts->sync.get(), parts->clock);
+  SyncClient* sync = parts->sync.get();
+  parts->api->on_journal_write = [sync] {
+    if (sync != nullptr) sync->Notify();
+  };
+  http::HttpServer::Options server_options;
+  server_options.host = listen->first;
+  server_options.port = listen->second;
+  server_options.max_body_bytes = kMaxApiBodyBytes;
+  LocalApi* api = parts->api.get();
+  parts->server = std::make_unique<http::HttpServer>(server_options, [api](http::HttpRequest& r) { return api->Handle(r); });
+  KASSE_RETURN_IF_ERROR(parts->server->Start());
+  if (sync != nullptr) parts->sync_thread = std::jthread([sync](std::stop_token stop) { sync->Run(stop); });
+  parts_ = std::move(parts);
+  return Status::Ok();
+}
+
+void RegisterAgent::Stop() {
+  if (!parts_) return;
+  parts_->server->Stop();  // no new sales; the one in progress finishes
+  if (parts_->sync_thread.joinable()) {
+    parts_->sync_thread.request_stop();
+    parts_->sync_thread.join();
+  }
+  parts_.reset();
+}
+
+std::string RegisterAgent::api_url() const {
+  if (!parts_) return "";
+  Result<std::pair<std::string, uint16_t>> listen = ParseListen(config_.listen);
+  return "http://" + listen->first + ":" + std::to_string(parts_->server->port());
+}
+
+}  // namespace kasse::reg

@@ -1,0 +1,54 @@
+// RegisterAgent: one register as a running process (`kasse register`): it opens
+// the data directory, the journal, the software signing unit, the catalog, starts
+// the local API on 127.0.0.1 and the sync client, and stops them in order.
+//
+// The data directory (mode 0700) holds register.db (journal, WAL), catalog.db,
+// tse-key.pem (0600) and register.lock: an exclusive lock, so two processes can
+// never act as the same register on one machine. (That no second *device* acts as
+// the register is the server's lease, see docs/sync-protocol.md.)
+//
+// Thread-safety: Start() and Stop() from one thread.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include "base/status.h"
+#include "domain/ids.h"
+#include "printing/seller_info.h"
+
+namespace kasse::reg {
+
+struct RegisterAgentConfig {
+  std::string data_dir;
+  RegisterId register_id;
+  std::string listen = "127.0.0.1:8181";  // the cashier screen's API; loopback only by default
+  std::string server_url;                 // empty: no server, the journal waits
+  std::string token;                      // device credential for the server
+  printing::SellerInfo seller;
+  std::set<std::string> manager_ids;
+  std::string printer_path;  // ESC/POS bytes of every receipt are appended here; empty: none
+  bool simulate_tse_outage = false;
+};
+
+class RegisterAgent {
+ public:
+  explicit RegisterAgent(RegisterAgentConfig config);
+  ~RegisterAgent();
+
+  Status Start();
+  void Stop();
+  // Where the local API listens (after Start()).
+  std::string api_url() const;
+
+ private:
+  struct Parts;
+  RegisterAgentConfig config_;
+  std::unique_ptr<Parts> parts_;
+};
+
+// Register IDs travel in URLs and DSFinV-K files: 1–50 of A–Z a–z 0–9 . _ -
+Status ValidateRegisterId(const RegisterId& id);
+
+}  // namespace kasse::reg

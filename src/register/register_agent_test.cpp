@@ -1,0 +1,73 @@
+#include "register/register_agent.h"
+
+#include <sys/stat.h>
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir.h"
+#include "http/client.h"
+
+namespace kasse::reg {
+namespace {
+
+RegisterAgentConfig Config(const TempDir& dir) {
+  RegisterAgentConfig config;
+  config.data_dir = dir.File("data");
+  config.register_id = RegisterId("K-0101-01");
+  config.listen = "127.0.0.1:0";
+  config.seller = {"Muster Markt GmbH", "", "Hauptstr. 1", "10115", "Berlin", "", "12/345/67890",
+                   RegisterId("K-0101-01"), ""};
+  return config;
+}
+
+Result<http::HttpResponse> Get(const RegisterAgent& agent, const std::string& method, const std::string& path,
+                               const std::string& body = "") {
+  Result<http::Url> url = http::ParseUrl(agent.api_url());
+  http::HttpClient client(url->host, url->port);
+  return client.Send(method, path, body);
+}
+
+TEST(RegisterAgentTest, ServesTheApiAndContinuesAfterARestart) {
+  TempDir dir;
+  {
+    RegisterAgent agent(Config(dir));
+    ASSERT_TRUE(agent.Start().ok());
+    Result<http::HttpResponse> opened =
+        Get(agent, "POST", "/api/shift/open", R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"10.00"})");
+    ASSERT_TRUE(opened.ok());
+    EXPECT_EQ(opened->status, 200) << opened->body;
+  }
+  struct stat data {};
+  ASSERT_EQ(stat(dir.File("data").c_str(), &data), 0);
+  EXPECT_EQ(data.st_mode & 0777, 0700u);
+  RegisterAgent again(Config(dir));
+  ASSERT_TRUE(again.Start().ok());
+  Result<http::HttpResponse> status = Get(again, "GET", "/api/status");
+  ASSERT_TRUE(status.ok());
+  EXPECT_NE(status->body.find("\"open\":true"), std::string::npos) << status->body;
+}
+
+TEST(RegisterAgentTest, OnlyOneProcessActsAsTheRegister) {
+  TempDir dir;
+  RegisterAgent first(Config(dir));
+  ASSERT_TRUE(first.Start().ok());
+  RegisterAgent second(Config(dir));
+  Status refused = second.Start();
+  EXPECT_TRUE(refused.IsConflict()) << refused.ToString();
+}
+
+TEST(RegisterAgentTest, RefusesBadConfiguration) {
+  TempDir dir;
+  RegisterAgentConfig bad_id = Config(dir);
+  bad_id.register_id = RegisterId("K 01/../x");
+  EXPECT_EQ(RegisterAgent(bad_id).Start().field(), "register_id");
+  RegisterAgentConfig bad_listen = Config(dir);
+  bad_listen.listen = "127.0.0.1:99999";
+  EXPECT_EQ(RegisterAgent(bad_listen).Start().field(), "listen");
+  RegisterAgentConfig bad_server = Config(dir);
+  bad_server.server_url = "ftp://x";
+  EXPECT_TRUE(RegisterAgent(bad_server).Start().IsInvalidArgument());
+}
+
+}  // namespace
+}  // namespace kasse::reg
