@@ -39,6 +39,8 @@ inline constexpr size_t kMaxProductGroupNameBytes = 40;
 struct ProductGroup {
   ProductGroupId id;  // DSFinV-K WARENGR_ID, at most limits::kMaxProductGroupBytes
   std::string name;   // DSFinV-K WARENGR
+
+  friend bool operator==(const ProductGroup&, const ProductGroup&) = default;
 };
 
 struct Article {

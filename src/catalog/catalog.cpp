@@ -101,6 +101,26 @@ Status Catalog::Apply(const CatalogDelta& delta) {
   return Status::Ok();
 }
 
+Status Catalog::Replace(const CatalogDelta& snapshot) {
+  if (snapshot.from_version != 0) return Status::InvalidArgument("from_version", "a snapshot starts at version 0");
+  if (snapshot.to_version <= 0) return Status::InvalidArgument("to_version", "must be greater than from_version");
+  if (!snapshot.delete_articles.empty())
+    return Status::InvalidArgument("delete_articles", "a snapshot deletes nothing");
+  if (!snapshot.delete_prices.empty()) return Status::InvalidArgument("delete_prices", "a snapshot deletes nothing");
+  std::lock_guard apply_lock(state_->apply_mutex);
+  detail::CatalogIndex fresh;
+  KASSE_RETURN_IF_ERROR(detail::ValidateDelta(snapshot, fresh, state_->vat_table));
+  KASSE_RETURN_IF_ERROR(state_->store.Replace(snapshot));
+  fresh.Apply(snapshot);
+  {
+    // Moving the index moves its map nodes, so the pointers into them stay valid.
+    std::unique_lock index_lock(state_->index_mutex);
+    std::swap(state_->index, fresh);
+    state_->version = snapshot.to_version;
+  }
+  return Status::Ok();  // the old index is freed here, outside the lock
+}
+
 int64_t Catalog::version() const {
   std::shared_lock lock(state_->index_mutex);
   return state_->version;

@@ -64,6 +64,17 @@ class Catalog {
   // catalog left as it was.
   Status Apply(const CatalogDelta& delta);
 
+  // Replaces the whole catalog with `snapshot`, a delta from version 0 that lists
+  // everything and deletes nothing: the server's answer when it cannot send a
+  // delta from the catalog's version (see catalog_delta.h). Whole or not at all,
+  // like Apply. Unlike Apply it takes any to_version, even one at or below the
+  // catalog's version (the server went back to a backup): the snapshot is the new
+  // state. Refused with InvalidArgument if from_version is not 0 (field
+  // "from_version") or a delete list is not empty ("delete_articles",
+  // "delete_prices"); its records are checked as Apply checks a delta against an
+  // empty catalog.
+  Status Replace(const CatalogDelta& snapshot);
+
   // The version of the last delta applied; 0 for a new catalog.
   int64_t version() const;
   size_t size() const;  // number of articles

@@ -6,8 +6,9 @@
 //    applied before and is acknowledged again without change (OK), so a resent
 //    delta is harmless. Otherwise from_version must equal the catalog's version,
 //    or the delta is refused with Conflict (field "from_version"); the server
-//    then sends the deltas in between, or one delta from 0 that deletes nothing
-//    and lists everything.
+//    then sends the deltas in between, or a snapshot: one delta from 0 that
+//    deletes nothing and lists everything, for Catalog::Replace (not Apply).
+//    The exchange with the server is CatalogSyncClient's (catalog_sync.h).
 //  - A delta applies whole or not at all: every record is checked first, then
 //    the delta is written in one SQLite transaction. Any refusal leaves the
 //    catalog exactly as it was.
@@ -42,6 +43,8 @@ namespace kasse::catalog {
 struct PriceKey {
   ArticleNumber article;
   int64_t valid_from_ms = 0;
+
+  friend bool operator==(const PriceKey&, const PriceKey&) = default;
 };
 
 struct CatalogDelta {
@@ -52,6 +55,8 @@ struct CatalogDelta {
   std::vector<ArticleNumber> delete_articles;  // with their prices
   std::vector<Price> upsert_prices;
   std::vector<PriceKey> delete_prices;
+
+  friend bool operator==(const CatalogDelta&, const CatalogDelta&) = default;
 };
 
 }  // namespace kasse::catalog

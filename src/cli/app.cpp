@@ -43,7 +43,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->required();
   register_app->add_option("--register-id", register_id, "Register ID = TSE client ID = DSFinV-K Z_KASSE_ID")
       ->required();
-  register_app->add_option("--listen", register_config.listen, "Cashier API address (HOST:PORT)")->capture_default_str();
+  register_app->add_option("--listen", register_config.listen, "Cashier API address (HOST:PORT)")
+      ->capture_default_str();
   register_app->add_option("--server", register_config.server_url, "Central server, http://host:port");
   register_app->add_option("--token", register_config.token, "Device credential for the server");
   register_app->add_option("--manager", managers, "ID of a manager who may approve discounts (repeatable)");

@@ -1,6 +1,5 @@
-#include <signal.h>
-
 #include <ostream>
+#include <signal.h>
 
 #include "cli/commands.h"
 #include "register/register_agent.h"
@@ -25,8 +24,7 @@ int RunRegister(const reg::RegisterAgentConfig& config, std::ostream& out, std::
       << "  cashier API  " << agent.api_url() << "/api/status\n"
       << "  data         " << config.data_dir << "\n"
       << "  server       " << (config.server_url.empty() ? "(none: the journal waits)" : config.server_url) << "\n"
-      << "  signing unit software, NOT CERTIFIED" << (config.simulate_tse_outage ? " (simulated outage)" : "")
-      << "\n"
+      << "  signing unit software, NOT CERTIFIED" << (config.simulate_tse_outage ? " (simulated outage)" : "") << "\n"
       << "Ctrl-C stops it; the next start continues from the same data.\n"
       << std::flush;
   int signal = 0;

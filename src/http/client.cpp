@@ -111,8 +111,9 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
     bool reused = impl_->stream.has_value();
     if (!reused) {
       beast::error_code ec = impl_->Connect();
-      if (ec) return Status::Unavailable("cannot connect to " + impl_->host + ":" + std::to_string(impl_->port) +
-                                         ": " + ec.message());
+      if (ec)
+        return Status::Unavailable("cannot connect to " + impl_->host + ":" + std::to_string(impl_->port) + ": " +
+                                   ec.message());
     }
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(ClientLimits::kMaxResponseBytes);
@@ -130,7 +131,8 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
     response.status = static_cast<int>(raw.result_int());
     response.content_type = std::string(raw[bhttp::field::content_type]);
     response.body = std::move(raw.body());
-    for (const auto& field : raw) response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    for (const auto& field : raw)
+      response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     if (!raw.keep_alive()) impl_->stream.reset();
     return response;
   }

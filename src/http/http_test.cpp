@@ -1,11 +1,10 @@
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <future>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -37,7 +36,8 @@ class HttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
     router_.Add("GET", "/hello/{name}", [](const HttpRequest& r) {
-      return HttpResponse::Json(200, "{\"hello\":\"" + r.path_params.at("name") + "\",\"q\":\"" + r.query.at("x") + "\"}");
+      return HttpResponse::Json(200,
+                                "{\"hello\":\"" + r.path_params.at("name") + "\",\"q\":\"" + r.query.at("x") + "\"}");
     });
     router_.Add("POST", "/echo", [](const HttpRequest& r) { return HttpResponse::Text(200, r.body); });
     router_.Add("GET", "/throw", [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });

@@ -26,19 +26,13 @@ HttpResponse HttpResponse::Text(int status, std::string body, std::string conten
 
 int HttpStatusOf(Status::Code code) {
   switch (code) {
-    case Status::Code::kOk:
-      return 200;
+    case Status::Code::kOk: return 200;
     case Status::Code::kInvalidArgument:
-    case Status::Code::kOutOfRange:
-      return 400;
-    case Status::Code::kNotFound:
-      return 404;
-    case Status::Code::kConflict:
-      return 409;
-    case Status::Code::kUnavailable:
-      return 503;
-    case Status::Code::kInternal:
-      return 500;
+    case Status::Code::kOutOfRange: return 400;
+    case Status::Code::kNotFound: return 404;
+    case Status::Code::kConflict: return 409;
+    case Status::Code::kUnavailable: return 503;
+    case Status::Code::kInternal: return 500;
   }
   return 500;
 }

@@ -47,8 +47,8 @@ HttpResponse Router::Handle(HttpRequest& request) const {
     allowed += allowed.empty() ? route.method : ", " + route.method;
   }
   if (allowed.empty()) return HttpResponse::Error(Status::NotFound("path", "no resource at " + request.path));
-  HttpResponse response = HttpResponse::Error(
-      Status::InvalidArgument("method", request.method + " is not allowed here; use " + allowed));
+  HttpResponse response =
+      HttpResponse::Error(Status::InvalidArgument("method", request.method + " is not allowed here; use " + allowed));
   response.status = 405;
   response.headers.emplace_back("Allow", allowed);
   return response;

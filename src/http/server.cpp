@@ -92,7 +92,7 @@ struct HttpServer::Impl {
       }
       if (ec) {
         int status = ec == bhttp::error::body_limit ? 413 : ec == bhttp::error::header_limit ? 431 : 400;
-        std::string what = status == 413 ? "request body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
+        std::string what = status == 413   ? "request body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
                            : status == 431 ? "request headers exceed the limit"
                                            : "malformed HTTP request: " + ec.message();
         co_await Write(stream, ErrorResponse(status, what), 11, false, ec);
@@ -173,8 +173,8 @@ Status HttpServer::Start() {
   if (!ec) acceptor->bind(endpoint, ec);
   if (!ec) acceptor->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
-    return Status::Unavailable("cannot listen on " + impl_->options.host + ":" +
-                               std::to_string(impl_->options.port) + ": " + ec.message());
+    return Status::Unavailable("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                               ": " + ec.message());
   }
   impl_->bound_port = acceptor->local_endpoint().port();
   impl_->acceptor = std::move(acceptor);

@@ -115,9 +115,9 @@ struct ShiftClosed {
   int64_t last_receipt_number = 0;   // Z_ENDE_ID
   Money expected_cash;               // opening float + cash sales + cash movements
   Money counted_cash;
-  Money difference;                  // counted − expected
-  Money sales_total;                 // Σ of Beleg receipts (returns included)
-  std::vector<VatTotals> vat;        // Beleg receipts per VAT key
+  Money difference;            // counted − expected
+  Money sales_total;           // Σ of Beleg receipts (returns included)
+  std::vector<VatTotals> vat;  // Beleg receipts per VAT key
   std::vector<PaymentTotal> payments;
 };
 
@@ -130,14 +130,14 @@ struct TseOutageEnded {
   std::string reason;
 };
 
-using Payload = std::variant<ShiftOpened, ReceiptEntry, CashMovementEntry, ShiftClosed, TseOutageStarted,
-                             TseOutageEnded>;
+using Payload =
+    std::variant<ShiftOpened, ReceiptEntry, CashMovementEntry, ShiftClosed, TseOutageStarted, TseOutageEnded>;
 
 struct JournalEntry {
-  int64_t seq = 0;                // 1, 2, 3, … per register
-  RegisterId register_id;         // also the TSE client id and DSFinV-K Z_KASSE_ID
-  int64_t closing_number = 0;     // the Z number this entry is (or will be) closed under
-  int64_t recorded_ms = 0;        // when it was written (register clock, UTC)
+  int64_t seq = 0;             // 1, 2, 3, … per register
+  RegisterId register_id;      // also the TSE client id and DSFinV-K Z_KASSE_ID
+  int64_t closing_number = 0;  // the Z number this entry is (or will be) closed under
+  int64_t recorded_ms = 0;     // when it was written (register clock, UTC)
   Payload payload;
 };
 

@@ -17,11 +17,10 @@ using Json = nlohmann::json;
 
 constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnits = {
     {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
-constexpr std::array kReceiptTypes = {ReceiptType::kBeleg,         ReceiptType::kAVRechnung,
-                                      ReceiptType::kAVTransfer,    ReceiptType::kAVBestellung,
-                                      ReceiptType::kAVTraining,    ReceiptType::kAVBelegstorno,
-                                      ReceiptType::kAVBelegabbruch, ReceiptType::kAVSachbezug,
-                                      ReceiptType::kAVSonstige};
+constexpr std::array kReceiptTypes = {
+    ReceiptType::kBeleg,          ReceiptType::kAVRechnung,  ReceiptType::kAVTransfer,
+    ReceiptType::kAVBestellung,   ReceiptType::kAVTraining,  ReceiptType::kAVBelegstorno,
+    ReceiptType::kAVBelegabbruch, ReceiptType::kAVSachbezug, ReceiptType::kAVSonstige};
 constexpr std::array kPaymentMethods = {PaymentMethod::kCash, PaymentMethod::kGirocard, PaymentMethod::kCreditCard,
                                         PaymentMethod::kVoucher};
 
@@ -317,8 +316,8 @@ Payload DecodePayload(JsonReader& r, std::string_view kind) {
 }
 
 bool IsKnownKind(std::string_view kind) {
-  for (std::string_view known : {"shift_opened", "receipt", "cash_movement", "shift_closed", "tse_outage_started",
-                                 "tse_outage_ended"}) {
+  for (std::string_view known :
+       {"shift_opened", "receipt", "cash_movement", "shift_closed", "tse_outage_started", "tse_outage_ended"}) {
     if (kind == known) return true;
   }
   return false;

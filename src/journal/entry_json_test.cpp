@@ -1,7 +1,6 @@
 #include "journal/entry_json.h"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "samples/reference_receipts.h"
@@ -61,8 +60,8 @@ TEST(EntryJsonTest, EveryKindRoundTrips) {
   ShiftClosed closed;
   closed.z_number = 3;
   closed.payments = {{PaymentMethod::kGirocard, "EUR", Money::FromCents(605)}};
-  const std::vector<Payload> payloads = {ShiftOpened{{"7", "Anna"}}, withdrawal, closed,
-                                         TseOutageStarted{"timeout"}, TseOutageEnded{1000, "timeout"}};
+  const std::vector<Payload> payloads = {ShiftOpened{{"7", "Anna"}}, withdrawal, closed, TseOutageStarted{"timeout"},
+                                         TseOutageEnded{1000, "timeout"}};
   for (const Payload& payload : payloads) {
     JournalEntry entry{1, RegisterId("K1"), 1, 2000, payload};
     std::string json = EncodeEntry(entry);
@@ -105,7 +104,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadEntry{"BadPaymentMethod", [](auto& j) { j["payload"]["payments"][0]["method"] = "bitcoin"; },
                  "payload.payments[0].method"},
         BadEntry{"BadReceiptType", [](auto& j) { j["payload"]["type"] = "beleg"; }, "payload.type"},
-        BadEntry{"VatRateOver100", [](auto& j) { j["payload"]["vat"][0]["rate_bp"] = 10001; }, "payload.vat[0].rate_bp"},
+        BadEntry{"VatRateOver100", [](auto& j) { j["payload"]["vat"][0]["rate_bp"] = 10001; },
+                 "payload.vat[0].rate_bp"},
         BadEntry{"NegativeCounter", [](auto& j) { j["payload"]["tse"]["transaction"]["finish"]["counter"] = -1; },
                  "payload.tse.transaction.finish.counter"},
         BadEntry{"SignedAndFailed", [](auto& j) { j["payload"]["tse"]["failure"] = "x"; }, "payload.tse"},

@@ -2,11 +2,10 @@
 // the day on a fault-injecting VFS that sends SIGKILL before its n-th write or
 // sync; the parent restarts the register on the same files and checks that the
 // journal is whole, everything signed is kept, and no number is skipped or reused.
+#include <set>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <set>
 
 #include <gtest/gtest.h>
 

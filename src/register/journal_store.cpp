@@ -33,7 +33,8 @@ constexpr std::string_view kSaveOutage = "INSERT OR REPLACE INTO tse_outage(id, 
 constexpr std::string_view kClearOutage = "DELETE FROM tse_outage";
 constexpr std::string_view kAckedSeq = "SELECT acked_seq FROM sync_state WHERE id = 1";
 constexpr std::string_view kSetAckedSeq = "UPDATE sync_state SET acked_seq = ?1 WHERE id = 1";
-constexpr std::string_view kLoadTse = "SELECT last_transaction_number, signature_counter FROM software_tse WHERE id = 1";
+constexpr std::string_view kLoadTse =
+    "SELECT last_transaction_number, signature_counter FROM software_tse WHERE id = 1";
 constexpr std::string_view kLoadTseOpen =
     "SELECT client_id, transaction_number FROM software_tse_open ORDER BY transaction_number";
 constexpr std::string_view kSaveTse =

@@ -47,11 +47,13 @@ TEST_F(JournalStoreTest, WritesOutsideATransactionAreRefused) {
 TEST_F(JournalStoreTest, DatabaseRefusesGapsAndChanges) {
   ASSERT_TRUE(AppendOpened().ok());
   storage::SqliteDatabase& db = store_->database();
-  Status gap = db.Execute("INSERT INTO journal(seq, kind, closing_number, recorded_ms, body) VALUES (3, 'x', 1, 0, '{}')");
+  Status gap =
+      db.Execute("INSERT INTO journal(seq, kind, closing_number, recorded_ms, body) VALUES (3, 'x', 1, 0, '{}')");
   EXPECT_TRUE(gap.IsConflict()) << gap.ToString();
   EXPECT_NE(gap.message().find("without a gap"), std::string::npos);
   Status receipt_gap = db.Execute(
-      "INSERT INTO journal(seq, kind, closing_number, receipt_number, recorded_ms, body) VALUES (2, 'x', 1, 2, 0, '{}')");
+      "INSERT INTO journal(seq, kind, closing_number, receipt_number, recorded_ms, body) VALUES (2, 'x', 1, 2, 0, "
+      "'{}')");
   EXPECT_TRUE(receipt_gap.IsConflict()) << receipt_gap.ToString();
   EXPECT_TRUE(db.Execute("UPDATE journal SET body = '{}'").IsConflict());
   EXPECT_TRUE(db.Execute("DELETE FROM journal").IsConflict());

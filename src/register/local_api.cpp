@@ -1,11 +1,11 @@
 #include "register/local_api.h"
 
 #include "domain/scanned_code.h"
-#include "register/detail/api_json.h"
 #include "journal/entry_json.h"
 #include "printing/electronic_receipt.h"
 #include "printing/escpos.h"
 #include "printing/layout_entry.h"
+#include "register/detail/api_json.h"
 
 namespace kasse::reg {
 namespace {
@@ -53,8 +53,8 @@ HttpResponse LocalApi::Finished(const journal::JournalEntry& entry) {
   return detail::Ok(json);
 }
 
-#define KASSE_TRY(var, expr)                                       \
-  auto var = (expr);                                               \
+#define KASSE_TRY(var, expr) \
+  auto var = (expr);         \
   if (!var.ok()) return HttpResponse::Error(var.status())
 
 void LocalApi::AddRoutes() {
@@ -64,12 +64,12 @@ void LocalApi::AddRoutes() {
               {"shift", {{"open", shift.open}, {"cashier", shift.cashier.name}, {"z_number", shift.closing_number}}},
               {"catalog_version", catalog_.version()},
               {"tse", service_.tse_outage() ? Json{{"ok", false}, {"outage", service_.tse_outage()->reason}}
-                                             : Json{{"ok", true}}}};
+                                            : Json{{"ok", true}}}};
     if (sync_ != nullptr) {
       SyncStatus sync = sync_->status();
-      json["sync"] = {{"online", sync.online},          {"backlog", sync.backlog},
-                      {"acked_seq", sync.acked_seq},    {"last_seq", sync.last_seq},
-                      {"last_error", sync.last_error},  {"last_success_ms", sync.last_success_ms}};
+      json["sync"] = {{"online", sync.online},         {"backlog", sync.backlog},
+                      {"acked_seq", sync.acked_seq},   {"last_seq", sync.last_seq},
+                      {"last_error", sync.last_error}, {"last_success_ms", sync.last_success_ms}};
     } else {
       json["sync"] = {{"online", false}, {"last_error", "no server configured"}};
     }
@@ -285,7 +285,8 @@ HttpResponse LocalApi::Receipt(const HttpRequest& request) {
   }
   KASSE_TRY(printout, printing::LayoutEntry(config_.seller, **found));
   if (wanted == "escpos") return HttpResponse::Text(200, printing::EncodeEscPos(*printout), "application/octet-stream");
-  if (wanted != "text") return HttpResponse::Error(Status::InvalidArgument("format", "must be text, escpos, json or html"));
+  if (wanted != "text")
+    return HttpResponse::Error(Status::InvalidArgument("format", "must be text, escpos, json or html"));
   return HttpResponse::Text(200, printout->ToText());
 }
 

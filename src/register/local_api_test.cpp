@@ -1,7 +1,6 @@
 #include "register/local_api.h"
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "catalog/detail/test_records.h"
@@ -24,8 +23,15 @@ class LocalApiTest : public ::testing::Test {
     catalog_ = std::make_unique<catalog::Catalog>(*catalog::Catalog::Open(dir_.File("catalog.db"), till_->vat));
     ASSERT_TRUE(catalog_->Apply(records::StoreDelta()).ok());
     LocalApiConfig config;
-    config.seller = {"Muster Markt GmbH", "Filiale Mitte", "Hauptstr. 1", "10115", "Berlin", "DE123456789", "",
-                     RegisterId("K-0101-01"), ""};
+    config.seller = {"Muster Markt GmbH",
+                     "Filiale Mitte",
+                     "Hauptstr. 1",
+                     "10115",
+                     "Berlin",
+                     "DE123456789",
+                     "",
+                     RegisterId("K-0101-01"),
+                     ""};
     config.manager_ids = {"M1"};
     config.printer = [this](const std::string& bytes) { printed_ += bytes; };
     api_ = std::make_unique<LocalApi>(config, till_->vat, *till_->service, *till_->store, *catalog_, nullptr,
@@ -42,8 +48,7 @@ class LocalApiTest : public ::testing::Test {
     EXPECT_TRUE(response.ok()) << response.status().ToString();
     return *response;
   }
-  Json CallJson(const std::string& method, const std::string& path, const std::string& body = "",
-                int expected = 200) {
+  Json CallJson(const std::string& method, const std::string& path, const std::string& body = "", int expected = 200) {
     http::HttpResponse response = Call(method, path, body);
     EXPECT_EQ(response.status, expected) << method << " " << path << " " << body << " -> " << response.body;
     return Json::parse(response.body);
@@ -115,21 +120,21 @@ INSTANTIATE_TEST_SUITE_P(
                 "lines[1].quantity"},
         BadCall{"NegativeQuantity", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"-2"})", 400,
                 "quantity"},
-        BadCall{"FractionalPieces", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"1,5"})", 400,
-                ""},
+        BadCall{"FractionalPieces", "POST", "/api/sale/items", R"({"code":"4006381333931","quantity":"1,5"})", 400, ""},
         BadCall{"WeighedWithoutWeight", "POST", "/api/sale/items", R"({"code":"4011"})", 400, "quantity"},
         BadCall{"NothingToAdd", "POST", "/api/sale/items", "{}", 400, "code"},
         BadCall{"CodeNotAString", "POST", "/api/sale/items", R"({"code":4006381333931})", 400, "code"},
-        BadCall{"PaymentNotCovering", "POST", "/api/sale/payments", R"({"method":"cash","amount":"0.50","settle":true})",
-                400, "amount"},
+        BadCall{"PaymentNotCovering", "POST", "/api/sale/payments",
+                R"({"method":"cash","amount":"0.50","settle":true})", 400, "amount"},
         BadCall{"CardOverpays", "POST", "/api/sale/payments", R"({"method":"girocard","amount":"5.00"})", 400,
                 "payments[0].amount"},
         BadCall{"UnknownMethod", "POST", "/api/sale/payments", R"({"method":"bitcoin","amount":"1.19"})", 400,
                 "method"},
-        BadCall{"AmountWithThreeDecimals", "POST", "/api/sale/payments", R"({"method":"cash","amount":"1.199"})",
-                400, "amount"},
+        BadCall{"AmountWithThreeDecimals", "POST", "/api/sale/payments", R"({"method":"cash","amount":"1.199"})", 400,
+                "amount"},
         BadCall{"DiscountWithoutManager", "POST", "/api/sale/discount", R"({"amount":"0.10","manager_id":"7",
-                "reason":"x"})", 400, "manager_id"},
+                "reason":"x"})",
+                400, "manager_id"},
         BadCall{"DiscountWithoutReason", "POST", "/api/sale/lines/1/discount",
                 R"({"amount":"0.10","manager_id":"M1","reason":""})", 400, "approval.reason"},
         BadCall{"UnknownLine", "DELETE", "/api/sale/lines/9", "", 404, "line"},

@@ -1,14 +1,13 @@
 #include "register/register_agent.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <charconv>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 #include "base/clock.h"
 #include "catalog/catalog.h"
@@ -139,7 +138,8 @@ Status RegisterAgent::Start() {
   server_options.port = listen->second;
   server_options.max_body_bytes = kMaxApiBodyBytes;
   LocalApi* api = parts->api.get();
-  parts->server = std::make_unique<http::HttpServer>(server_options, [api](http::HttpRequest& r) { return api->Handle(r); });
+  parts->server =
+      std::make_unique<http::HttpServer>(server_options, [api](http::HttpRequest& r) { return api->Handle(r); });
   KASSE_RETURN_IF_ERROR(parts->server->Start());
   if (sync != nullptr) parts->sync_thread = std::jthread([sync](std::stop_token stop) { sync->Run(stop); });
   parts_ = std::move(parts);

@@ -15,7 +15,7 @@ RegisterAgentConfig Config(const TempDir& dir) {
   config.data_dir = dir.File("data");
   config.register_id = RegisterId("K-0101-01");
   config.listen = "127.0.0.1:0";
-  config.seller = {"Muster Markt GmbH", "", "Hauptstr. 1", "10115", "Berlin", "", "12/345/67890",
+  config.seller = {"Muster Markt GmbH",     "", "Hauptstr. 1", "10115", "Berlin", "", "12/345/67890",
                    RegisterId("K-0101-01"), ""};
   return config;
 }

@@ -195,11 +195,10 @@ Status RegisterService::StartReturn(std::optional<int64_t> receipt_number) {
   if (receipt_number) {
     Result<std::optional<journal::JournalEntry>> found = store_.FindReceipt(*receipt_number);
     if (!found.ok()) return found.status();
-    const journal::ReceiptEntry* receipt =
-        *found ? std::get_if<journal::ReceiptEntry>(&(*found)->payload) : nullptr;
+    const journal::ReceiptEntry* receipt = *found ? std::get_if<journal::ReceiptEntry>(&(*found)->payload) : nullptr;
     if (receipt == nullptr || receipt->receipt.type != ReceiptType::kBeleg || receipt->total.is_negative()) {
-      return Status::NotFound("receipt_number", "this register has no sale with receipt number " +
-                                                    std::to_string(*receipt_number));
+      return Status::NotFound("receipt_number",
+                              "this register has no sale with receipt number " + std::to_string(*receipt_number));
     }
     original = ReceiptReference{register_id_, (*found)->closing_number, ReceiptId(std::to_string(*receipt_number))};
   }
@@ -222,7 +221,8 @@ Status RegisterService::ReturnLine(size_t line, Quantity quantity) {
   Result<journal::ReceiptEntry> original = OriginalReceipt();
   if (!original.ok()) return original.status();
   const std::vector<ReceiptLine>& lines = original->receipt.lines;
-  if (line >= lines.size()) return Status::NotFound("line", "the original receipt has no line " + std::to_string(line + 1));
+  if (line >= lines.size())
+    return Status::NotFound("line", "the original receipt has no line " + std::to_string(line + 1));
   const ReceiptLine& sold = lines[line];
   if (quantity.is_negative() || quantity.is_zero()) return Status::InvalidArgument("quantity", "must be positive");
   Result<std::vector<journal::ReceiptEntry>> returns = store_.ReturnsOf(*sale_->draft().receipt.original);
@@ -234,15 +234,18 @@ Status RegisterService::ReturnLine(size_t line, Quantity quantity) {
     }
   };
   for (const journal::ReceiptEntry& earlier : *returns) {
-    if (earlier.receipt.type == ReceiptType::kBeleg) std::for_each(earlier.receipt.lines.begin(), earlier.receipt.lines.end(), count_line);
+    if (earlier.receipt.type == ReceiptType::kBeleg)
+      std::for_each(earlier.receipt.lines.begin(), earlier.receipt.lines.end(), count_line);
   }
   std::for_each(sale_->draft().receipt.lines.begin(), sale_->draft().receipt.lines.end(), count_line);
   if (returned + quantity.milli() > sold.quantity.milli()) {
-    return Status::InvalidArgument("quantity", "only " + Quantity::Milli(sold.quantity.unit(), sold.quantity.milli() - returned).ToString() +
-                                                   " of " + sold.text + " can still be returned");
+    return Status::InvalidArgument(
+        "quantity", "only " + Quantity::Milli(sold.quantity.unit(), sold.quantity.milli() - returned).ToString() +
+                        " of " + sold.text + " can still be returned");
   }
   SaleItem item{sold.article, sold.text, sold.unit_price, sold.vat_key, sold.product_group};
-  return SaleStep([&](Sale& sale) { return sale.AddItem(item, -Quantity::Milli(sold.quantity.unit(), quantity.milli())); });
+  return SaleStep(
+      [&](Sale& sale) { return sale.AddItem(item, -Quantity::Milli(sold.quantity.unit(), quantity.milli())); });
 }
 
 // --- finishing ----------------------------------------------------------------
@@ -350,7 +353,8 @@ Result<journal::JournalEntry> RegisterService::MoveCash(journal::CashMovementKin
   bool out_of_drawer =
       kind == journal::CashMovementKind::kPrivateWithdrawal || kind == journal::CashMovementKind::kPayout;
   if ((into_drawer && amount.is_negative()) || (out_of_drawer && amount.is_positive())) {
-    return Status::InvalidArgument("amount", into_drawer ? "a deposit must be positive" : "a withdrawal must be negative");
+    return Status::InvalidArgument("amount",
+                                   into_drawer ? "a deposit must be positive" : "a withdrawal must be negative");
   }
   if (Abs(amount).cents() > Money::kMaxCents) return Status::OutOfRange("amount", "is too large");
   BeginStep();

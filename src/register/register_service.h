@@ -91,8 +91,7 @@ class RegisterService {
   journal::TseRecord FinishTransaction(const journal::TseRecord& record, const std::string& process_data);
   Status NoteTseResult(const Status& status);
   Status FlushTseEvents();
-  Result<journal::JournalEntry> SignCashMovement(journal::CashMovementKind kind, Money amount,
-                                                 const std::string& note);
+  Result<journal::JournalEntry> SignCashMovement(journal::CashMovementKind kind, Money amount, const std::string& note);
   Status AbortInterruptedSale();
   Status AbortOrphanTransactions();
   Status RequireShift() const;

@@ -1,9 +1,8 @@
 #include "register/register_service.h"
 
-#include "register/testing/till.h"
-
 #include <gtest/gtest.h>
 
+#include "register/testing/till.h"
 #include "storage/fault_injection_vfs.h"
 
 namespace kasse::reg {
@@ -121,7 +120,9 @@ TEST_F(RegisterServiceTest, ClosingCountsTheDrawerAndNumbersTheZReport) {
   ASSERT_TRUE(service().AddItem(kSoap, Quantity::Pieces(2)).ok());
   ASSERT_TRUE(service().AddPayment(samples::Pay(PaymentMethod::kGirocard, 498)).ok());
   ASSERT_TRUE(service().MoveCash(journal::CashMovementKind::kTransit, Money::FromCents(-5000), "Tresor").ok());
-  EXPECT_TRUE(service().MoveCash(journal::CashMovementKind::kPrivateDeposit, Money::FromCents(-5), "").status()
+  EXPECT_TRUE(service()
+                  .MoveCash(journal::CashMovementKind::kPrivateDeposit, Money::FromCents(-5), "")
+                  .status()
                   .IsInvalidArgument());
   ASSERT_TRUE(service().AddItem(kMilk, Quantity::Pieces(1)).ok());
   EXPECT_EQ(service().CloseShift(Money::FromCents(6100)).status().code(), Status::Code::kConflict);  // sale open
@@ -155,8 +156,8 @@ TEST_F(RegisterServiceTest, TseOutageKeepsSellingAndIsJournaled) {
   EXPECT_TRUE(signed_sale.tse.signed_ok());
   std::vector<std::string> kinds;
   for (const JournalEntry& entry : Journal(*till_->store)) kinds.emplace_back(journal::KindName(entry.payload));
-  EXPECT_EQ(kinds, (std::vector<std::string>{"shift_opened", "tse_outage_started", "receipt", "tse_outage_ended",
-                                             "receipt"}));
+  EXPECT_EQ(kinds,
+            (std::vector<std::string>{"shift_opened", "tse_outage_started", "receipt", "tse_outage_ended", "receipt"}));
 }
 
 TEST_F(RegisterServiceTest, RestartAbortsTheInterruptedSaleAndKeepsParkedOnes) {

@@ -17,8 +17,7 @@ Status CheckApproval(const journal::Approval& approval) {
 
 }  // namespace
 
-Sale::Sale(const VatTable& vat_table, journal::ReceiptEntry draft)
-    : vat_table_(&vat_table), draft_(std::move(draft)) {}
+Sale::Sale(const VatTable& vat_table, journal::ReceiptEntry draft) : vat_table_(&vat_table), draft_(std::move(draft)) {}
 
 Status Sale::CheckLine(size_t line) const {
   if (has_payments()) return Status::Conflict("payments", "the sale is being paid; clear the payments to change it");

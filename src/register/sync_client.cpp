@@ -54,8 +54,8 @@ Result<int64_t> SyncClient::Upload(int64_t acked, const std::vector<journal::Jou
   for (const journal::JournalEntry& entry : batch) encoded.push_back(journal::EncodeEntry(entry));
   std::vector<std::pair<std::string, std::string>> headers;
   if (!options_.token.empty()) headers.emplace_back("Authorization", "Bearer " + options_.token);
-  Result<http::HttpResponse> response = client_.Send(
-      "POST", url_.path_prefix + sync::JournalPath(register_id_.value()), sync::EncodeBatch(encoded), headers);
+  Result<http::HttpResponse> response = client_.Send("POST", url_.path_prefix + sync::JournalPath(register_id_.value()),
+                                                     sync::EncodeBatch(encoded), headers);
   if (!response.ok()) return response.status();
   int64_t last_sent = batch.back().seq;
   if (response->status == 409) {

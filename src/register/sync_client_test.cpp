@@ -33,9 +33,9 @@ class FakeServer {
   std::mutex mutex;
   std::map<int64_t, std::string> stored;  // seq → entry
   int64_t uploads = 0;
-  int fail_next = 0;          // answer 500 this many times
-  int64_t ack_at_most = 0;    // > 0: store and acknowledge at most this many entries per batch
-  int slow_ms = 0;            // store, then answer this late
+  int fail_next = 0;             // answer 500 this many times
+  int64_t ack_at_most = 0;       // > 0: store and acknowledge at most this many entries per batch
+  int slow_ms = 0;               // store, then answer this late
   int64_t forgotten_after = -1;  // >= 0: the server lost everything after this seq (restored backup)
 
  private:
@@ -90,8 +90,8 @@ class SyncClientTest : public ::testing::Test {
       ASSERT_TRUE(till_->service->AddPayment(samples::Pay(PaymentMethod::kCash, 119)).ok());
     }
   }
-  std::unique_ptr<SyncClient> Client(const std::string& url, std::chrono::milliseconds timeout = std::chrono::seconds(5),
-                                     size_t batch = 50) {
+  std::unique_ptr<SyncClient> Client(const std::string& url,
+                                     std::chrono::milliseconds timeout = std::chrono::seconds(5), size_t batch = 50) {
     SyncClient::Options options;
     options.server_url = url;
     options.timeout = timeout;

@@ -15,9 +15,8 @@ constexpr const char* kAlgorithm = "ecdsa-plain-SHA256";
 constexpr const char* kTimeFormat = "unixTime";
 
 bool IsOpen(const SoftwareTseState& state, std::string_view client_id, uint64_t transaction_number) {
-  return std::any_of(state.open.begin(), state.open.end(), [&](const auto& open) {
-    return open.first == client_id && open.second == transaction_number;
-  });
+  return std::any_of(state.open.begin(), state.open.end(),
+                     [&](const auto& open) { return open.first == client_id && open.second == transaction_number; });
 }
 
 }  // namespace
@@ -99,16 +98,14 @@ Result<TseSignature> SoftwareSigningUnit::SignOpen(std::string_view operation, s
   Result<SoftwareTseState> state = store_.Load();
   if (!state.ok()) return state.status();
   if (!IsOpen(*state, client_id, transaction_number)) {
-    return Status::NotFound("transaction_number", "transaction " + std::to_string(transaction_number) +
-                                                      " of client " + std::string(client_id) + " is not open");
+    return Status::NotFound("transaction_number", "transaction " + std::to_string(transaction_number) + " of client " +
+                                                      std::string(client_id) + " is not open");
   }
-  Result<TseSignature> signature =
-      Sign(*state, operation, client_id, transaction_number, process_type, process_data);
+  Result<TseSignature> signature = Sign(*state, operation, client_id, transaction_number, process_type, process_data);
   if (!signature.ok()) return signature.status();
   if (finish) {
-    std::erase_if(state->open, [&](const auto& open) {
-      return open.first == client_id && open.second == transaction_number;
-    });
+    std::erase_if(state->open,
+                  [&](const auto& open) { return open.first == client_id && open.second == transaction_number; });
   }
   KASSE_RETURN_IF_ERROR(store_.Save(*state));
   return signature;

@@ -76,11 +76,9 @@ class SoftwareSigningUnit final : public SigningUnit {
 
  private:
   Result<TseSignature> Sign(SoftwareTseState& state, std::string_view operation, std::string_view client_id,
-                            uint64_t transaction_number, std::string_view process_type,
-                            std::string_view process_data);
-  Result<TseSignature> SignOpen(std::string_view operation, std::string_view client_id,
-                                uint64_t transaction_number, std::string_view process_type,
-                                std::string_view process_data, bool finish);
+                            uint64_t transaction_number, std::string_view process_type, std::string_view process_data);
+  Result<TseSignature> SignOpen(std::string_view operation, std::string_view client_id, uint64_t transaction_number,
+                                std::string_view process_type, std::string_view process_data, bool finish);
 
   crypto::EcPrivateKey key_;
   Clock& clock_;

@@ -16,8 +16,7 @@ constexpr int64_t kNow = 1788423302789;  // 2026-09-03T08:15:02.789Z
 
 class SoftwareSigningUnitTest : public ::testing::Test {
  protected:
-  SoftwareSigningUnitTest()
-      : unit_(*crypto::EcPrivateKey::Generate(crypto::Curve::kP256), clock_, store_) {}
+  SoftwareSigningUnitTest() : unit_(*crypto::EcPrivateKey::Generate(crypto::Curve::kP256), clock_, store_) {}
 
   fiscal::ReceiptQrCode QrOf(const std::string& client, uint64_t number, const std::string& data,
                              const TseSignature& start, const TseSignature& finish) {

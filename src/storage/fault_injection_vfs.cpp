@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-
 namespace kasse::storage {
 namespace {
 
@@ -47,10 +46,25 @@ void ShmBarrier(sqlite3_file* f) { Real(f)->pMethods->xShmBarrier(Real(f)); }
 int ShmUnmap(sqlite3_file* f, int remove) { return Real(f)->pMethods->xShmUnmap(Real(f), remove); }
 
 // Version 2: no memory-mapped I/O, so every write goes through Write().
-constexpr sqlite3_io_methods kMethods = {
-    2,        Close,     Read,        Write,        Truncate,   Sync,       FileSize, Lock,     Unlock,
-    CheckReservedLock, FileControl, SectorSize, DeviceCharacteristics, ShmMap, ShmLock, ShmBarrier, ShmUnmap,
-    nullptr,  nullptr};
+constexpr sqlite3_io_methods kMethods = {2,
+                                         Close,
+                                         Read,
+                                         Write,
+                                         Truncate,
+                                         Sync,
+                                         FileSize,
+                                         Lock,
+                                         Unlock,
+                                         CheckReservedLock,
+                                         FileControl,
+                                         SectorSize,
+                                         DeviceCharacteristics,
+                                         ShmMap,
+                                         ShmLock,
+                                         ShmBarrier,
+                                         ShmUnmap,
+                                         nullptr,
+                                         nullptr};
 
 sqlite3_vfs* Default(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
 
@@ -89,9 +103,7 @@ void DlClose(sqlite3_vfs* vfs, void* handle) { Default(vfs)->xDlClose(Default(vf
 int Randomness(sqlite3_vfs* vfs, int size, char* out) { return Default(vfs)->xRandomness(Default(vfs), size, out); }
 int Sleep(sqlite3_vfs* vfs, int micros) { return Default(vfs)->xSleep(Default(vfs), micros); }
 int CurrentTime(sqlite3_vfs* vfs, double* out) { return Default(vfs)->xCurrentTime(Default(vfs), out); }
-int GetLastError(sqlite3_vfs* vfs, int size, char* out) {
-  return Default(vfs)->xGetLastError(Default(vfs), size, out);
-}
+int GetLastError(sqlite3_vfs* vfs, int size, char* out) { return Default(vfs)->xGetLastError(Default(vfs), size, out); }
 int CurrentTimeInt64(sqlite3_vfs* vfs, sqlite3_int64* out) {
   return Default(vfs)->xCurrentTimeInt64(Default(vfs), out);
 }
@@ -129,9 +141,7 @@ FaultInjectionVfs::FaultInjectionVfs(std::string name)
   sqlite3_vfs_register(&vfs, 0);
 }
 
-FaultInjectionVfs::~FaultInjectionVfs() {
-  sqlite3_vfs_unregister(&registration_->record.vfs);
-}
+FaultInjectionVfs::~FaultInjectionVfs() { sqlite3_vfs_unregister(&registration_->record.vfs); }
 
 bool FaultInjectionVfs::BeforeWrite(int64_t bytes) {
   ++io_steps_;

@@ -1,9 +1,9 @@
 #include "storage/sqlite_database.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <utility>
+
+#include <sqlite3.h>
 
 namespace kasse::storage {
 namespace {
@@ -19,22 +19,16 @@ Status FromCode(int code, std::string_view what, sqlite3* db) {
   if (code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW) return Status::Ok();
   std::string message = Describe(what, code, db);
   switch (code & 0xff) {
-    case SQLITE_FULL:
-      return Status::Unavailable("disk full: " + message);
+    case SQLITE_FULL: return Status::Unavailable("disk full: " + message);
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-      return Status::Unavailable("I/O error: " + message);
+    case SQLITE_READONLY: return Status::Unavailable("I/O error: " + message);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Status::Unavailable("database is locked by another process: " + message);
-    case SQLITE_CONSTRAINT:
-      return Status::Conflict("", message);
+    case SQLITE_LOCKED: return Status::Unavailable("database is locked by another process: " + message);
+    case SQLITE_CONSTRAINT: return Status::Conflict("", message);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return Status::Internal("database file is damaged: " + message);
-    default:
-      return Status::Internal(message);
+    case SQLITE_NOTADB: return Status::Internal("database file is damaged: " + message);
+    default: return Status::Internal(message);
   }
 }
 
@@ -44,7 +38,8 @@ Status StatusFromSqlite(int code, std::string_view what) { return FromCode(code,
 
 Result<SqliteDatabase> SqliteDatabase::Open(const std::string& path, const Options& options) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX | (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      SQLITE_OPEN_NOMUTEX | (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int code = sqlite3_open_v2(path.c_str(), &db, flags, options.vfs.empty() ? nullptr : options.vfs.c_str());
   SqliteDatabase database(db, path);  // closes `db` on every early return
   if (code != SQLITE_OK) return FromCode(code, "cannot open " + path, db);
@@ -96,8 +91,8 @@ Result<SqliteStatement*> SqliteDatabase::Prepare(std::string_view sql) {
     return cached->get();
   }
   sqlite3_stmt* stmt = nullptr;
-  int code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                nullptr);
+  int code =
+      sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (code != SQLITE_OK) return FromCode(code, "cannot prepare '" + std::string(sql.substr(0, 60)) + "'", db_);
   cache_.push_back(std::make_unique<SqliteStatement>(stmt, std::string(sql)));
   return cache_.back().get();
@@ -124,8 +119,8 @@ SqliteStatement& SqliteStatement::Bind(int index, int64_t value) {
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
   if (bind_status_.ok()) {
-    bind_status_ = BindResult(
-        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), stmt_);
+    bind_status_ =
+        BindResult(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), stmt_);
   }
   return *this;
 }

@@ -71,7 +71,8 @@ TEST_F(SqliteDatabaseTest, TransactionRollsBackUnlessCommitted) {
 TEST_F(SqliteDatabaseTest, ValuesRoundTrip) {
   const std::vector<uint8_t> blob = {0, 1, 2, 255};
   SqliteStatement* insert = *db_->Prepare("INSERT INTO t(id, name, data) VALUES (?1, ?2, ?3)");
-  ASSERT_TRUE(insert->Bind(1, int64_t{INT64_MAX}).Bind(2, std::string_view("Müller\0x", 9)).BindBlob(3, blob).Run().ok());
+  ASSERT_TRUE(
+      insert->Bind(1, int64_t{INT64_MAX}).Bind(2, std::string_view("Müller\0x", 9)).BindBlob(3, blob).Run().ok());
   ASSERT_TRUE(insert->Bind(1, int64_t{7}).BindNull(2).BindBlob(3, {}).Run().ok());
   SqliteStatement* select = *db_->Prepare("SELECT id, name, data FROM t ORDER BY id DESC");
   ASSERT_TRUE(*select->Step());

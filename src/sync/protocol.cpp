@@ -51,7 +51,8 @@ std::string EncodeAck(const Ack& ack) {
 
 Result<Ack> DecodeAck(std::string_view text) {
   Json json = Parse(text);
-  if (json.is_discarded() || !json.is_object()) return Status::InvalidArgument("", "acknowledgement is not a JSON object");
+  if (json.is_discarded() || !json.is_object())
+    return Status::InvalidArgument("", "acknowledgement is not a JSON object");
   auto seq = json.find("acknowledged_seq");
   if (seq == json.end() || !seq->is_number_integer() || seq->get<int64_t>() < 0) {
     return Status::InvalidArgument("acknowledged_seq", "must be a non-negative integer");

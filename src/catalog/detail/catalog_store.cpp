@@ -47,6 +47,10 @@ constexpr std::string_view kUpsertPrice =
 constexpr std::string_view kDeletePrice = "DELETE FROM price WHERE article = ?1 AND valid_from_ms = ?2";
 constexpr std::string_view kDeletePrices = "DELETE FROM price WHERE article = ?1";
 
+// Emptying the catalog for a snapshot, referencing tables first.
+constexpr std::array<std::string_view, 4> kClearAll = {"DELETE FROM price", "DELETE FROM article_gtin",
+                                                       "DELETE FROM article", "DELETE FROM product_group"};
+
 // How a Unit is spelled in the unit column.
 constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnitNames = {
     {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
@@ -168,9 +172,18 @@ Status CatalogStore::LoadPrices(CatalogDelta& delta) {
   });
 }
 
-Status CatalogStore::Write(const CatalogDelta& delta) {
+Status CatalogStore::Write(const CatalogDelta& delta) { return WriteInTransaction(delta, /*clear_first=*/false); }
+
+Status CatalogStore::Replace(const CatalogDelta& snapshot) {
+  return WriteInTransaction(snapshot, /*clear_first=*/true);
+}
+
+Status CatalogStore::WriteInTransaction(const CatalogDelta& delta, bool clear_first) {
   Result<SqliteTransaction> transaction = SqliteTransaction::Begin(db_);
   if (!transaction.ok()) return transaction.status();
+  if (clear_first) {
+    for (std::string_view sql : kClearAll) KASSE_RETURN_IF_ERROR(Run(db_, sql));
+  }
   for (const ProductGroup& group : delta.upsert_groups) {
     KASSE_RETURN_IF_ERROR(Run(db_, kUpsertGroup, group.id.value(), group.name));
   }

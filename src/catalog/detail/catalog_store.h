@@ -27,6 +27,9 @@ class CatalogStore {
 
   // Writes a delta that ValidateDelta accepted, and its to_version, in one transaction.
   Status Write(const CatalogDelta& delta);
+  // Deletes everything and writes a snapshot (a delta from version 0 that
+  // ValidateDelta accepted against an empty index), in one transaction.
+  Status Replace(const CatalogDelta& snapshot);
 
  private:
   explicit CatalogStore(storage::SqliteDatabase db) : db_(std::move(db)) {}
@@ -34,6 +37,7 @@ class CatalogStore {
   Status LoadGroups(CatalogDelta& delta);
   Status LoadArticles(CatalogDelta& delta);
   Status LoadPrices(CatalogDelta& delta);
+  Status WriteInTransaction(const CatalogDelta& delta, bool clear_first);
   Status WriteArticles(const CatalogDelta& delta);
   Status WritePrices(const CatalogDelta& delta);
 

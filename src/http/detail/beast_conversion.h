@@ -13,7 +13,7 @@ namespace kasse::http::detail {
 // a target that is not an origin-form path or has a malformed escape.
 Result<HttpRequest> FromBeast(const boost::beast::http::request<boost::beast::http::string_body>& raw);
 
-boost::beast::http::response<boost::beast::http::string_body> ToBeast(const HttpResponse& response,
-                                                                        unsigned version, bool keep_alive);
+boost::beast::http::response<boost::beast::http::string_body> ToBeast(const HttpResponse& response, unsigned version,
+                                                                      bool keep_alive);
 
 }  // namespace kasse::http::detail

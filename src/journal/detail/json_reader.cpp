@@ -1,7 +1,5 @@
 #include "journal/detail/json_reader.h"
 
-
-
 namespace kasse::journal::detail {
 
 JsonReader::JsonReader(const nlohmann::json& value, std::string path) : value_(value), path_(std::move(path)) {

@@ -32,9 +32,9 @@ signing::TseSignature DecodeSignature(JsonReader& parent, std::string_view name)
 }
 
 Json EncodeUnit(const signing::TseInfo& unit) {
-  return Json{{"serial", unit.serial_number_hex},   {"public_key", unit.public_key_base64},
+  return Json{{"serial", unit.serial_number_hex},      {"public_key", unit.public_key_base64},
               {"algorithm", unit.signature_algorithm}, {"time_format", unit.time_format},
-              {"description", unit.description},    {"certified", unit.certified}};
+              {"description", unit.description},       {"certified", unit.certified}};
 }
 
 signing::TseInfo DecodeUnit(JsonReader& parent, std::string_view name) {
@@ -53,12 +53,9 @@ signing::TseInfo DecodeUnit(JsonReader& parent, std::string_view name) {
 }
 
 Json EncodeTransaction(const signing::TseTransaction& tx) {
-  return Json{{"client_id", tx.client_id},
-              {"transaction_number", tx.transaction_number},
-              {"process_type", tx.process_type},
-              {"process_data", tx.process_data},
-              {"start", EncodeSignature(tx.start)},
-              {"finish", EncodeSignature(tx.finish)},
+  return Json{{"client_id", tx.client_id},          {"transaction_number", tx.transaction_number},
+              {"process_type", tx.process_type},    {"process_data", tx.process_data},
+              {"start", EncodeSignature(tx.start)}, {"finish", EncodeSignature(tx.finish)},
               {"unit", EncodeUnit(tx.unit)}};
 }
 

@@ -51,8 +51,8 @@ Result<journal::Approval> Approval(const Json& body, const std::set<std::string>
 }
 
 Result<PaymentMethod> Method(const std::string& name) {
-  for (PaymentMethod method : {PaymentMethod::kCash, PaymentMethod::kGirocard, PaymentMethod::kCreditCard,
-                               PaymentMethod::kVoucher}) {
+  for (PaymentMethod method :
+       {PaymentMethod::kCash, PaymentMethod::kGirocard, PaymentMethod::kCreditCard, PaymentMethod::kVoucher}) {
     if (PaymentMethodName(method) == name) return method;
   }
   return Status::InvalidArgument("method", "must be cash, girocard, credit_card or voucher");
@@ -97,6 +97,5 @@ Json SaleJson(const Sale& sale) {
   if (!draft.tse.failure.empty()) json["tse_failure"] = draft.tse.failure;
   return json;
 }
-
 
 }  // namespace kasse::reg::detail

@@ -21,9 +21,12 @@ namespace kasse::reg::testing {
 using journal::JournalEntry;
 using journal::ReceiptEntry;
 
-inline const SaleItem kMilk{ArticleNumber("100234"), "Milch 1L", Money::FromCents(119), VatKey(2), ProductGroupId("10")};
-inline const SaleItem kSoap{ArticleNumber("200111"), "Spülmittel", Money::FromCents(249), VatKey(1), ProductGroupId("20")};
-inline const SaleItem kBattery{ArticleNumber("200999"), "Batterien", Money::FromCents(499), VatKey(1), ProductGroupId("20")};
+inline const SaleItem kMilk{ArticleNumber("100234"), "Milch 1L", Money::FromCents(119), VatKey(2),
+                            ProductGroupId("10")};
+inline const SaleItem kSoap{ArticleNumber("200111"), "Spülmittel", Money::FromCents(249), VatKey(1),
+                            ProductGroupId("20")};
+inline const SaleItem kBattery{ArticleNumber("200999"), "Batterien", Money::FromCents(499), VatKey(1),
+                               ProductGroupId("20")};
 inline const journal::Cashier kAnna{"7", "Anna"};
 inline constexpr int64_t kStart = 1788423302000;
 
@@ -69,6 +72,5 @@ inline Status VerifyQr(const signing::TseTransaction& tx) {
 }
 
 inline std::vector<JournalEntry> Journal(JournalStore& store) { return *store.ReadAfter(0, 1'000'000); }
-
 
 }  // namespace kasse::reg::testing
