@@ -9,6 +9,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "http/detail/beast_conversion.h"
+
 namespace kasse::http {
 namespace {
 
@@ -129,10 +131,10 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
     bhttp::response<bhttp::string_body> raw = parser.release();
     HttpResponse response;
     response.status = static_cast<int>(raw.result_int());
-    response.content_type = std::string(raw[bhttp::field::content_type]);
+    response.content_type = detail::ToStdString(raw[bhttp::field::content_type]);
     response.body = std::move(raw.body());
     for (const auto& field : raw)
-      response.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      response.headers.emplace_back(detail::ToStdString(field.name_string()), detail::ToStdString(field.value()));
     if (!raw.keep_alive()) impl_->stream.reset();
     return response;
   }

@@ -23,7 +23,7 @@ namespace kasse::http {
 
 struct ClientLimits {
   static constexpr std::chrono::milliseconds kDefaultTimeout{10'000};
-  static constexpr size_t kMaxResponseBytes = 64 * 1024 * 1024;
+  static constexpr size_t kMaxResponseBytes = size_t{64} * 1024 * 1024;
 };
 
 // "http://host:port/prefix" split up. Only http is supported so far.

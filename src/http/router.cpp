@@ -17,7 +17,7 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
+void Router::Add(std::string method, const std::string& pattern, Handler handler) {
   Route route{std::move(method), {}, std::move(handler)};
   for (std::string_view segment : Split(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));

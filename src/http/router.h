@@ -22,7 +22,7 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  void Add(std::string method, const std::string& pattern, Handler handler);
   HttpResponse Handle(HttpRequest& request) const;
 
  private:

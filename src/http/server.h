@@ -27,8 +27,8 @@
 namespace kasse::http {
 
 struct ServerLimits {
-  static constexpr size_t kMaxBodyBytes = 8 * 1024 * 1024;
-  static constexpr size_t kMaxHeaderBytes = 16 * 1024;
+  static constexpr size_t kMaxBodyBytes = size_t{8} * 1024 * 1024;
+  static constexpr size_t kMaxHeaderBytes = size_t{16} * 1024;
   static constexpr std::chrono::seconds kReadTimeout{30};  // a whole request, once started
   static constexpr std::chrono::seconds kIdleTimeout{75};  // keep-alive with no request
   static constexpr std::chrono::seconds kWriteTimeout{30};

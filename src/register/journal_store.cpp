@@ -85,6 +85,7 @@ Result<std::unique_ptr<JournalStore>> JournalStore::Open(const std::string& path
   Result<storage::SqliteDatabase> db = storage::SqliteDatabase::Open(path, options);
   if (!db.ok()) return db.status();
   KASSE_RETURN_IF_ERROR(storage::Migrate(*db, RegisterMigrations()));
+  KASSE_RETURN_IF_ERROR(db->Execute("PRAGMA wal_autocheckpoint=" + std::to_string(kWalAutoCheckpointPages)));
   return std::unique_ptr<JournalStore>(new JournalStore(std::move(db).value()));
 }
 
@@ -237,6 +238,8 @@ Status JournalStore::SaveOutage(const std::optional<TseOutage>& outage) {
   if (outage) (*write)->Bind(1, outage->started_ms).Bind(2, outage->reason);
   return (*write)->Run();
 }
+
+Status JournalStore::Checkpoint() { return db_.Execute("PRAGMA wal_checkpoint(PASSIVE)"); }
 
 Result<int64_t> JournalStore::AckedSeq() { return QueryInt(kAckedSeq); }
 

@@ -41,6 +41,10 @@ struct TseOutage {
 
 class JournalStore final : public signing::SoftwareTseStateStore {
  public:
+  // SQLite checkpoints the WAL inside a commit only past this many pages; normally
+  // WalCheckpointer does it in the background, between the cashier's steps.
+  static constexpr int kWalAutoCheckpointPages = 10'000;
+
   static Result<std::unique_ptr<JournalStore>> Open(const std::string& path,
                                                     const storage::SqliteDatabase::Options& options);
 
@@ -75,6 +79,10 @@ class JournalStore final : public signing::SoftwareTseStateStore {
   // signing::SoftwareTseStateStore
   Result<signing::SoftwareTseState> Load() override;
   Status Save(const signing::SoftwareTseState& state) override;
+
+  // Copies the WAL into the database file as far as no reader needs it (PASSIVE:
+  // never waits for the writer).
+  Status Checkpoint();
 
   storage::SqliteDatabase& database() { return db_; }
 

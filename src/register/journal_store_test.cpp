@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
+#include "register/wal_checkpointer.h"
 
 namespace kasse::reg {
 namespace {
@@ -101,6 +102,14 @@ TEST_F(JournalStoreTest, SoftwareTseStateRollsBackWithTheTransaction) {
   EXPECT_EQ(state.signature_counter, 17u);
   ASSERT_EQ(state.open.size(), 1u);
   EXPECT_EQ(state.open[0].first, "K1");
+}
+
+TEST_F(JournalStoreTest, CheckpointMovesTheLogIntoTheDatabase) {
+  for (int i = 0; i < 20; ++i) ASSERT_TRUE(AppendOpened().ok());
+  ASSERT_TRUE(store_->Checkpoint().ok());
+  Result<std::unique_ptr<WalCheckpointer>> checkpointer = WalCheckpointer::Start(dir_.File("register.db"));
+  ASSERT_TRUE(checkpointer.ok()) << checkpointer.status().ToString();
+  EXPECT_EQ(AppendOpened()->seq, 21);  // the writer is not blocked by the checkpointer's connection
 }
 
 }  // namespace

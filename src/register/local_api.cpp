@@ -53,9 +53,13 @@ HttpResponse LocalApi::Finished(const journal::JournalEntry& entry) {
   return detail::Ok(json);
 }
 
+// Binds `var` to a Result, or answers its error (a macro, because the handler must return).
+// `var` names a new variable, so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define KASSE_TRY(var, expr) \
   auto var = (expr);         \
-  if (!var.ok()) return HttpResponse::Error(var.status())
+  if (!(var).ok()) return HttpResponse::Error((var).status())
+// NOLINTEND(bugprone-macro-parentheses)
 
 void LocalApi::AddRoutes() {
   router_.Add("GET", "/api/status", [this](const HttpRequest&) {

@@ -15,13 +15,14 @@
 #include "register/local_api.h"
 #include "register/register_service.h"
 #include "register/sync_client.h"
+#include "register/wal_checkpointer.h"
 #include "signing/software_signing_unit.h"
 #include "signing/switchable_signing_unit.h"
 
 namespace kasse::reg {
 namespace {
 
-constexpr size_t kMaxApiBodyBytes = 256 * 1024;  // the cashier screen sends small JSON
+constexpr size_t kMaxApiBodyBytes = size_t{256} * 1024;  // the cashier screen sends small JSON
 constexpr size_t kMaxRegisterIdBytes = 50;       // DSFinV-K Z_KASSE_ID
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
@@ -62,6 +63,7 @@ struct RegisterAgent::Parts {
   std::unique_ptr<SyncClient> sync;
   std::unique_ptr<LocalApi> api;
   std::unique_ptr<http::HttpServer> server;
+  std::unique_ptr<WalCheckpointer> checkpointer;
   std::jthread sync_thread;
 
   ~Parts() {
@@ -140,8 +142,11 @@ Status RegisterAgent::Start() {
   LocalApi* api = parts->api.get();
   parts->server =
       std::make_unique<http::HttpServer>(server_options, [api](http::HttpRequest& r) { return api->Handle(r); });
+  Result<std::unique_ptr<WalCheckpointer>> checkpointer = WalCheckpointer::Start(file("register.db"));
+  if (!checkpointer.ok()) return checkpointer.status();
+  parts->checkpointer = std::move(checkpointer).value();
   KASSE_RETURN_IF_ERROR(parts->server->Start());
-  if (sync != nullptr) parts->sync_thread = std::jthread([sync](std::stop_token stop) { sync->Run(stop); });
+  if (sync != nullptr) parts->sync_thread = std::jthread([sync](const std::stop_token& stop) { sync->Run(stop); });
   parts_ = std::move(parts);
   return Status::Ok();
 }

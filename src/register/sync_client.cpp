@@ -127,7 +127,7 @@ SyncStatus SyncClient::status() const {
   return status_;
 }
 
-void SyncClient::Run(std::stop_token stop) {
+void SyncClient::Run(const std::stop_token& stop) {
   Backoff backoff(SyncLimits::kMinBackoff, SyncLimits::kMaxBackoff);
   while (!stop.stop_requested()) {
     Status drained = Drain();

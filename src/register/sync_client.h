@@ -85,7 +85,7 @@ class SyncClient {
   // Uploads until nothing is pending or an attempt fails.
   Status Drain();
   // Uploads continuously until `stop` is requested.
-  void Run(std::stop_token stop);
+  void Run(const std::stop_token& stop);
   // A new entry is in the journal.
   void Notify();
   SyncStatus status() const;

@@ -37,19 +37,20 @@ Status ParseQuery(std::string_view query, std::map<std::string, std::string>& ou
 
 Result<HttpRequest> FromBeast(const bhttp::request<bhttp::string_body>& raw) {
   HttpRequest request;
-  request.method = std::string(raw.method_string());
-  request.target = std::string(raw.target());
+  request.method = ToStdString(raw.method_string());
+  request.target = ToStdString(raw.target());
   if (request.target.empty() || request.target.front() != '/') {
     return Status::InvalidArgument("target", "request target must be a path starting with '/'");
   }
   size_t question = request.target.find('?');
-  std::optional<std::string> path = PercentDecode(std::string_view(request.target).substr(0, question));
+  const std::string_view target = request.target;
+  std::optional<std::string> path = PercentDecode(target.substr(0, question));
   if (!path) return Status::InvalidArgument("target", "malformed percent escape in the path");
   request.path = *path;
   if (question != std::string::npos) {
-    KASSE_RETURN_IF_ERROR(ParseQuery(std::string_view(request.target).substr(question + 1), request.query));
+    KASSE_RETURN_IF_ERROR(ParseQuery(target.substr(question + 1), request.query));
   }
-  for (const auto& field : raw) request.headers[Lower(std::string(field.name_string()))] = std::string(field.value());
+  for (const auto& field : raw) request.headers[Lower(ToStdString(field.name_string()))] = ToStdString(field.value());
   request.body = raw.body();
   return request;
 }
