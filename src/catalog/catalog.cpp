@@ -104,8 +104,9 @@ Status Catalog::Apply(const CatalogDelta& delta) {
 Status Catalog::Replace(const CatalogDelta& snapshot) {
   if (snapshot.from_version != 0) return Status::InvalidArgument("from_version", "a snapshot starts at version 0");
   if (snapshot.to_version <= 0) return Status::InvalidArgument("to_version", "must be greater than from_version");
-  if (!snapshot.delete_articles.empty())
+  if (!snapshot.delete_articles.empty()) {
     return Status::InvalidArgument("delete_articles", "a snapshot deletes nothing");
+  }
   if (!snapshot.delete_prices.empty()) return Status::InvalidArgument("delete_prices", "a snapshot deletes nothing");
   std::lock_guard apply_lock(state_->apply_mutex);
   detail::CatalogIndex fresh;
@@ -113,7 +114,7 @@ Status Catalog::Replace(const CatalogDelta& snapshot) {
   KASSE_RETURN_IF_ERROR(state_->store.Replace(snapshot));
   fresh.Apply(snapshot);
   {
-    // Moving the index moves its map nodes, so the pointers into them stay valid.
+    // Swapping moves the containers without moving their nodes: the index's pointers into them stay valid.
     std::unique_lock index_lock(state_->index_mutex);
     std::swap(state_->index, fresh);
     state_->version = snapshot.to_version;
