@@ -47,6 +47,9 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->capture_default_str();
   register_app->add_option("--server", register_config.server_url, "Central server, http://host:port");
   register_app->add_option("--token", register_config.token, "Device credential for the server");
+  register_app->add_option("--store-id", register_config.store_id, "Store whose catalog the server sends");
+  register_app->add_option("--catalog", register_config.catalog_file,
+                           "Apply a catalog delta file (JSON, docs/catalog.md) at start");
   register_app->add_option("--manager", managers, "ID of a manager who may approve discounts (repeatable)");
   register_app->add_option("--seller-name", register_config.seller.business_name, "Business name on receipts")
       ->required();

@@ -11,6 +11,8 @@
 
 #include "base/clock.h"
 #include "catalog/catalog.h"
+#include "catalog/catalog_sync.h"
+#include "catalog/delta_json.h"
 #include "http/server.h"
 #include "register/local_api.h"
 #include "register/register_service.h"
@@ -23,7 +25,7 @@ namespace kasse::reg {
 namespace {
 
 constexpr size_t kMaxApiBodyBytes = size_t{256} * 1024;  // the cashier screen sends small JSON
-constexpr size_t kMaxRegisterIdBytes = 50;       // DSFinV-K Z_KASSE_ID
+constexpr size_t kMaxRegisterIdBytes = 50;               // DSFinV-K Z_KASSE_ID
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -64,7 +66,9 @@ struct RegisterAgent::Parts {
   std::unique_ptr<LocalApi> api;
   std::unique_ptr<http::HttpServer> server;
   std::unique_ptr<WalCheckpointer> checkpointer;
+  std::unique_ptr<catalog::CatalogSyncClient> catalog_sync;
   std::jthread sync_thread;
+  std::jthread catalog_thread;
 
   ~Parts() {
     if (lock_fd >= 0) close(lock_fd);
@@ -104,6 +108,22 @@ Status RegisterAgent::Start() {
   Result<catalog::Catalog> catalog = catalog::Catalog::Open(file("catalog.db"), parts->vat);
   if (!catalog.ok()) return catalog.status();
   parts->catalog = std::make_unique<catalog::Catalog>(std::move(catalog).value());
+  if (!config_.catalog_file.empty()) {
+    Result<catalog::CatalogDelta> delta = catalog::ReadDeltaFile(config_.catalog_file);
+    if (!delta.ok()) return delta.status().WithFieldPrefix("catalog_file");
+    bool snapshot = delta->from_version == 0 && parts->catalog->version() != 0;
+    KASSE_RETURN_IF_ERROR(snapshot ? parts->catalog->Replace(*delta) : parts->catalog->Apply(*delta));
+  }
+  if (!config_.server_url.empty() && !config_.store_id.empty()) {
+    catalog::CatalogSyncClient::Options options;
+    options.server_url = config_.server_url;
+    options.store_id = catalog::StoreId(config_.store_id);
+    options.token = config_.token;
+    Result<std::unique_ptr<catalog::CatalogSyncClient>> catalog_sync =
+        catalog::CatalogSyncClient::Create(options, *parts->catalog, parts->clock);
+    if (!catalog_sync.ok()) return catalog_sync.status();
+    parts->catalog_sync = std::move(catalog_sync).value();
+  }
 
   if (!config_.server_url.empty()) {
     Result<std::unique_ptr<JournalStore>> outbox = JournalStore::Open(file("register.db"), {});
@@ -147,6 +167,9 @@ Status RegisterAgent::Start() {
   parts->checkpointer = std::move(checkpointer).value();
   KASSE_RETURN_IF_ERROR(parts->server->Start());
   if (sync != nullptr) parts->sync_thread = std::jthread([sync](const std::stop_token& stop) { sync->Run(stop); });
+  if (catalog::CatalogSyncClient* pull = parts->catalog_sync.get(); pull != nullptr) {
+    parts->catalog_thread = std::jthread([pull](const std::stop_token& stop) { pull->Run(stop); });
+  }
   parts_ = std::move(parts);
   return Status::Ok();
 }
@@ -154,9 +177,11 @@ Status RegisterAgent::Start() {
 void RegisterAgent::Stop() {
   if (!parts_) return;
   parts_->server->Stop();  // no new sales; the one in progress finishes
-  if (parts_->sync_thread.joinable()) {
-    parts_->sync_thread.request_stop();
-    parts_->sync_thread.join();
+  for (std::jthread* thread : {&parts_->sync_thread, &parts_->catalog_thread}) {
+    if (thread->joinable()) {
+      thread->request_stop();
+      thread->join();
+    }
   }
   parts_.reset();
 }

@@ -26,6 +26,8 @@ struct RegisterAgentConfig {
   std::string listen = "127.0.0.1:8181";  // the cashier screen's API; loopback only by default
   std::string server_url;                 // empty: no server, the journal waits
   std::string token;                      // device credential for the server
+  std::string store_id;                   // the store whose catalog the server sends (with server_url)
+  std::string catalog_file;               // a catalog delta (JSON, docs/catalog.md) to apply at start
   printing::SellerInfo seller;
   std::set<std::string> manager_ids;
   std::string printer_path;  // ESC/POS bytes of every receipt are appended here; empty: none

@@ -1,10 +1,13 @@
 #include "register/register_agent.h"
 
+#include <fstream>
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
+#include "catalog/delta_json.h"
+#include "catalog/detail/test_records.h"
 #include "http/client.h"
 
 namespace kasse::reg {
@@ -45,6 +48,26 @@ TEST(RegisterAgentTest, ServesTheApiAndContinuesAfterARestart) {
   Result<http::HttpResponse> status = Get(again, "GET", "/api/status");
   ASSERT_TRUE(status.ok());
   EXPECT_NE(status->body.find("\"open\":true"), std::string::npos) << status->body;
+}
+
+TEST(RegisterAgentTest, AppliesACatalogFileAtStart) {
+  TempDir dir;
+  {
+    std::ofstream file(dir.File("catalog.json"));
+    file << catalog::EncodeDelta(catalog::test_records::StoreDelta());
+  }
+  RegisterAgentConfig config = Config(dir);
+  config.catalog_file = dir.File("catalog.json");
+  RegisterAgent agent(config);
+  ASSERT_TRUE(agent.Start().ok());
+  Result<http::HttpResponse> found = Get(agent, "GET", "/api/catalog/search?q=milch");
+  ASSERT_TRUE(found.ok());
+  EXPECT_NE(found->body.find("Vollmilch"), std::string::npos) << found->body;
+
+  RegisterAgentConfig broken = Config(dir);
+  broken.data_dir = dir.File("other");
+  broken.catalog_file = dir.File("missing.json");
+  EXPECT_FALSE(RegisterAgent(broken).Start().ok());
 }
 
 TEST(RegisterAgentTest, OnlyOneProcessActsAsTheRegister) {
