@@ -99,8 +99,10 @@ TEST_F(HttpTest, OversizedBodyIs413) {
 
 TEST_F(HttpTest, MalformedRequestsAre400) {
   EXPECT_NE(RawExchange(server_->port(), "HELLO\r\n\r\n").find("400 Bad Request"), std::string::npos);
-  EXPECT_NE(RawExchange(server_->port(), "GET /hello/%zz HTTP/1.1\r\nHost: x\r\n\r\n").find("400"), std::string::npos);
-  EXPECT_NE(RawExchange(server_->port(), "GET http://x/ HTTP/1.1\r\nHost: x\r\n\r\n").find("400"), std::string::npos);
+  EXPECT_NE(RawExchange(server_->port(), "GET /hello/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find("400"),
+            std::string::npos);
+  EXPECT_NE(RawExchange(server_->port(), "GET http://x/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find("400"),
+            std::string::npos);
   std::string huge_header = "GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n";
   EXPECT_NE(RawExchange(server_->port(), huge_header).find("431"), std::string::npos);
 }
