@@ -166,7 +166,8 @@ void LocalApi::AddRoutes() {
       }
       original = it->get<int64_t>();
     }
-    Status status = service_.StartReturn(original);
+    KASSE_TRY(sold_at, detail::Text(*body, "register_id", false));
+    Status status = service_.StartReturn(original, RegisterId(*sold_at));
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
   router_.Add("POST", "/api/sale/returned-lines", [this](const HttpRequest& request) {

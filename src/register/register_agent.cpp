@@ -26,6 +26,8 @@ namespace {
 
 constexpr size_t kMaxApiBodyBytes = size_t{256} * 1024;  // the cashier screen sends small JSON
 constexpr size_t kMaxRegisterIdBytes = 50;               // DSFinV-K Z_KASSE_ID
+// A customer waits at the counter: a return against another register\'s receipt gives up after this.
+constexpr std::chrono::milliseconds kReceiptLookupTimeout{3000};
 
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -67,6 +69,7 @@ struct RegisterAgent::Parts {
   std::unique_ptr<http::HttpServer> server;
   std::unique_ptr<WalCheckpointer> checkpointer;
   std::unique_ptr<catalog::CatalogSyncClient> catalog_sync;
+  std::unique_ptr<ReceiptDirectory> receipts;
   std::jthread sync_thread;
   std::jthread catalog_thread;
 
@@ -136,6 +139,11 @@ Status RegisterAgent::Start() {
         SyncClient::Create(options, config_.register_id, *parts->outbox, parts->clock);
     if (!sync.ok()) return sync.status();
     parts->sync = std::move(sync).value();
+    Result<std::unique_ptr<ServerReceiptDirectory>> receipts =
+        ServerReceiptDirectory::Create(config_.server_url, config_.token, kReceiptLookupTimeout);
+    if (!receipts.ok()) return receipts.status();
+    parts->receipts = std::move(receipts).value();
+    parts->service->set_receipt_directory(parts->receipts.get());
   }
 
   LocalApiConfig api_config;

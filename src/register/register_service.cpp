@@ -189,53 +189,76 @@ Status RegisterService::ClearPayments() {
 
 // --- returns ------------------------------------------------------------------
 
-Status RegisterService::StartReturn(std::optional<int64_t> receipt_number) {
+Result<OriginalSale> RegisterService::FindOriginal(const RegisterId& register_id, int64_t number) {
+  OriginalSale original;
+  if (register_id == register_id_) {
+    Result<std::optional<journal::JournalEntry>> found = store_.FindReceipt(number);
+    if (!found.ok()) return found.status();
+    if (!*found) {
+      return Status::NotFound("receipt_number", "this register has no receipt " + std::to_string(number));
+    }
+    original.sale = **found;
+  } else {
+    if (directory_ == nullptr) {
+      return Status::Unavailable("the original was sold at register " + register_id.value() +
+                                 " and no server is configured; return it without receipt");
+    }
+    Result<OriginalSale> remote = directory_->Find(register_id, number);
+    if (!remote.ok()) return remote.status();
+    original = std::move(remote).value();
+    // The server may not have this register's own returns yet: those come from the journal below.
+    std::erase_if(original.returns, [&](const journal::JournalEntry& e) { return e.register_id == register_id_; });
+  }
+  const auto* receipt = std::get_if<journal::ReceiptEntry>(&original.sale.payload);
+  if (receipt == nullptr || receipt->receipt.type != ReceiptType::kBeleg || receipt->total.is_negative()) {
+    return Status::NotFound("receipt_number", "receipt " + std::to_string(number) + " of register " +
+                                                  register_id.value() + " is not a sale");
+  }
+  ReceiptReference reference{register_id, original.sale.closing_number, ReceiptId(std::to_string(number))};
+  Result<std::vector<journal::ReceiptEntry>> local = store_.ReturnsOf(reference);
+  if (!local.ok()) return local.status();
+  for (journal::ReceiptEntry& earlier : *local) {
+    original.returns.push_back(journal::JournalEntry{0, register_id_, 0, 0, std::move(earlier)});
+  }
+  return original;
+}
+
+Status RegisterService::StartReturn(std::optional<int64_t> receipt_number, const RegisterId& sold_at) {
   if (sale_ && !sale_->empty()) return Status::Conflict("sale", "finish or abort the current sale first");
   std::optional<ReceiptReference> original;
   if (receipt_number) {
-    Result<std::optional<journal::JournalEntry>> found = store_.FindReceipt(*receipt_number);
+    const RegisterId& register_id = sold_at.empty() ? register_id_ : sold_at;
+    Result<OriginalSale> found = FindOriginal(register_id, *receipt_number);
     if (!found.ok()) return found.status();
-    const journal::ReceiptEntry* receipt = *found ? std::get_if<journal::ReceiptEntry>(&(*found)->payload) : nullptr;
-    if (receipt == nullptr || receipt->receipt.type != ReceiptType::kBeleg || receipt->total.is_negative()) {
-      return Status::NotFound("receipt_number",
-                              "this register has no sale with receipt number " + std::to_string(*receipt_number));
-    }
-    original = ReceiptReference{register_id_, (*found)->closing_number, ReceiptId(std::to_string(*receipt_number))};
+    original = ReceiptReference{register_id, found->sale.closing_number, ReceiptId(std::to_string(*receipt_number))};
   }
   return SaleStep([&](Sale& sale) { return sale.MakeReturn(original); });
 }
 
-Result<journal::ReceiptEntry> RegisterService::OriginalReceipt() const {
+Status RegisterService::ReturnLine(size_t line, Quantity quantity) {
   if (!sale_ || !sale_->draft().receipt.original) {
     return Status::Conflict("original", "start a return against a receipt first");
   }
-  const ReceiptReference& original = *sale_->draft().receipt.original;
-  int64_t number = std::stoll(original.receipt_id.value());
-  Result<std::optional<journal::JournalEntry>> found = store_.FindReceipt(number);
-  if (!found.ok()) return found.status();
-  if (!*found) return Status::NotFound("original", "original receipt not found");
-  return std::get<journal::ReceiptEntry>((*found)->payload);
-}
-
-Status RegisterService::ReturnLine(size_t line, Quantity quantity) {
-  Result<journal::ReceiptEntry> original = OriginalReceipt();
+  const ReceiptReference& reference = *sale_->draft().receipt.original;
+  Result<OriginalSale> original = FindOriginal(reference.register_id, std::stoll(reference.receipt_id.value()));
   if (!original.ok()) return original.status();
-  const std::vector<ReceiptLine>& lines = original->receipt.lines;
-  if (line >= lines.size())
+  const std::vector<ReceiptLine>& lines = std::get<journal::ReceiptEntry>(original->sale.payload).receipt.lines;
+  if (line >= lines.size()) {
     return Status::NotFound("line", "the original receipt has no line " + std::to_string(line + 1));
+  }
   const ReceiptLine& sold = lines[line];
   if (quantity.is_negative() || quantity.is_zero()) return Status::InvalidArgument("quantity", "must be positive");
-  Result<std::vector<journal::ReceiptEntry>> returns = store_.ReturnsOf(*sale_->draft().receipt.original);
-  if (!returns.ok()) return returns.status();
   int64_t returned = 0;
   auto count_line = [&](const ReceiptLine& l) {
     if (l.article == sold.article && l.unit_price == sold.unit_price && l.quantity.is_negative()) {
       returned -= l.quantity.milli();
     }
   };
-  for (const journal::ReceiptEntry& earlier : *returns) {
-    if (earlier.receipt.type == ReceiptType::kBeleg)
-      std::for_each(earlier.receipt.lines.begin(), earlier.receipt.lines.end(), count_line);
+  for (const journal::JournalEntry& earlier : original->returns) {
+    const auto* receipt = std::get_if<journal::ReceiptEntry>(&earlier.payload);
+    if (receipt != nullptr && receipt->receipt.type == ReceiptType::kBeleg) {
+      std::for_each(receipt->receipt.lines.begin(), receipt->receipt.lines.end(), count_line);
+    }
   }
   std::for_each(sale_->draft().receipt.lines.begin(), sale_->draft().receipt.lines.end(), count_line);
   if (returned + quantity.milli() > sold.quantity.milli()) {

@@ -28,6 +28,7 @@
 #include "base/result.h"
 #include "journal/entry.h"
 #include "register/journal_store.h"
+#include "register/receipt_directory.h"
 #include "register/sale.h"
 #include "signing/signing_unit.h"
 
@@ -63,9 +64,13 @@ class RegisterService {
   Status SetLineDiscount(size_t line, Money discount, const journal::Approval& approval);
   Status SetReceiptDiscount(Money discount, const journal::Approval& approval);
 
-  // Starts a return against receipt `receipt_number` of this register, or, with
-  // std::nullopt, a return without receipt (flagged).
-  Status StartReturn(std::optional<int64_t> receipt_number);
+  // Where returns look up sales of the store's other registers (the server); none:
+  // only this register's receipts can be returned with a receipt.
+  void set_receipt_directory(ReceiptDirectory* directory) { directory_ = directory; }
+
+  // Starts a return against receipt `receipt_number` of register `sold_at` (this
+  // register if empty), or, with no number, a return without receipt (flagged).
+  Status StartReturn(std::optional<int64_t> receipt_number, const RegisterId& sold_at = RegisterId());
   // Takes back `quantity` (positive) of original line `line` at its original price.
   Status ReturnLine(size_t line, Quantity quantity);
 
@@ -95,12 +100,14 @@ class RegisterService {
   Status AbortInterruptedSale();
   Status AbortOrphanTransactions();
   Status RequireShift() const;
-  Result<journal::ReceiptEntry> OriginalReceipt() const;
+  // The sale `number` of `register_id` with every return made against it so far.
+  Result<OriginalSale> FindOriginal(const RegisterId& register_id, int64_t number);
 
   RegisterId register_id_;
   const VatTable& vat_table_;
   JournalStore& store_;
   signing::SigningUnit& signing_unit_;
+  ReceiptDirectory* directory_ = nullptr;
   Clock& clock_;
   ShiftState shift_;
   std::optional<Sale> sale_;

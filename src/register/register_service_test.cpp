@@ -105,6 +105,53 @@ TEST_F(RegisterServiceTest, ReturnAgainstAReceiptIsLimitedToWhatWasSold) {
   EXPECT_NE(too_many.message().find("only 1"), std::string::npos) << too_many.ToString();
 }
 
+// The store's other registers, as the server would answer for them.
+class FakeDirectory final : public ReceiptDirectory {
+ public:
+  Result<OriginalSale> Find(const RegisterId& register_id, int64_t receipt_number) override {
+    for (const JournalEntry& entry : entries) {
+      const auto* receipt = std::get_if<ReceiptEntry>(&entry.payload);
+      if (entry.register_id == register_id && receipt != nullptr && receipt->receipt_number == receipt_number) {
+        return OriginalSale{entry, returns};
+      }
+    }
+    return Status::NotFound("receipt_number", "unknown");
+  }
+  std::vector<JournalEntry> entries;
+  std::vector<JournalEntry> returns;
+};
+
+TEST_F(RegisterServiceTest, ReturnAgainstAnotherRegistersReceipt) {
+  TempDir other_dir;
+  Till other(other_dir, "", "K-0101-02");
+  ASSERT_TRUE(other.service->OpenShift(kAnna, Money::Zero()).ok());
+  ASSERT_TRUE(other.service->AddItem(kSoap, Quantity::Pieces(2)).ok());
+  Result<std::optional<JournalEntry>> sold = other.service->AddPayment(samples::Pay(PaymentMethod::kCash, 498));
+  ASSERT_TRUE(sold.ok() && sold->has_value());
+  int64_t number = std::get<ReceiptEntry>((*sold)->payload).receipt_number;
+
+  ASSERT_TRUE(service().OpenShift(kAnna, Money::Zero()).ok());
+  Status offline = service().StartReturn(number, RegisterId("K-0101-02"));
+  EXPECT_TRUE(offline.IsUnavailable()) << offline.ToString();  // no server: only without receipt
+  EXPECT_NE(offline.message().find("without receipt"), std::string::npos);
+
+  FakeDirectory directory;
+  directory.entries = Journal(*other.store);
+  till_->service->set_receipt_directory(&directory);
+  EXPECT_TRUE(service().StartReturn(number + 1, RegisterId("K-0101-02")).IsNotFound());
+  ASSERT_TRUE(service().StartReturn(number, RegisterId("K-0101-02")).ok());
+  ASSERT_TRUE(service().ReturnLine(0, Quantity::Pieces(1)).ok());
+  ReceiptEntry refund = PayCash(-249);
+  EXPECT_EQ(refund.receipt.original->register_id.value(), "K-0101-02");
+
+  // The other one was returned at a third register meanwhile: none is left.
+  directory.returns.push_back(JournalEntry{1, RegisterId("K-0101-03"), 1, 0, refund});
+  ASSERT_TRUE(service().StartReturn(number, RegisterId("K-0101-02")).ok());
+  Status none_left = service().ReturnLine(0, Quantity::Pieces(1));
+  EXPECT_TRUE(none_left.IsInvalidArgument()) << none_left.ToString();
+  EXPECT_NE(none_left.message().find("only 0"), std::string::npos);
+}
+
 TEST_F(RegisterServiceTest, ReturnWithoutReceiptIsFlagged) {
   ASSERT_TRUE(service().OpenShift(kAnna, Money::Zero()).ok());
   ASSERT_TRUE(service().StartReturn(std::nullopt).ok());

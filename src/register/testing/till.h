@@ -32,7 +32,7 @@ inline constexpr int64_t kStart = 1788423302000;
 
 // One register: its database, a software TSE behind an on/off switch, the service.
 struct Till {
-  Till(const TempDir& dir, const std::string& vfs = "") {
+  explicit Till(const TempDir& dir, const std::string& vfs = "", const std::string& register_id = "K-0101-01") {
     storage::SqliteDatabase::Options options;
     options.vfs = vfs;
     Result<std::unique_ptr<JournalStore>> opened = JournalStore::Open(dir.File("register.db"), options);
@@ -41,7 +41,7 @@ struct Till {
     key = std::make_unique<crypto::EcPrivateKey>(*SoftwareSigningUnit::LoadOrCreateKey(dir.File("tse-key.pem")));
     software = std::make_unique<signing::SoftwareSigningUnit>(std::move(*key), clock, *store);
     tse = std::make_unique<signing::SwitchableSigningUnit>(*software);
-    service = std::make_unique<RegisterService>(RegisterId("K-0101-01"), vat, *store, *tse, clock);
+    service = std::make_unique<RegisterService>(RegisterId(register_id), vat, *store, *tse, clock);
     started = service->Start();
   }
   using SoftwareSigningUnit = signing::SoftwareSigningUnit;
