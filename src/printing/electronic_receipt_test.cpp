@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "printing/receipt_qr_data.h"
 #include "printing/testing/sample_entries.h"
 #include "samples/reference_receipts.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::printing {
 namespace {
@@ -71,7 +71,7 @@ TEST(ReceiptJsonTest, TseBlockCarriesTheQrCode) {
   EXPECT_EQ(tse["start"], "2026-09-03T08:15:02.000Z");
   EXPECT_EQ(tse["finish"], "2026-09-03T08:16:40.000Z");
   EXPECT_EQ(tse["process_data"], "Beleg^7.48_3.57_0.00_0.00_0.00^11.05:Bar");
-  EXPECT_EQ(tse["qr_code"], *ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction));
+  EXPECT_EQ(tse["qr_code"], *signing::ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction));
 }
 
 TEST(ReceiptJsonTest, FailedTseAndReturnAreDescribed) {
@@ -107,7 +107,7 @@ TEST(ReceiptHtmlTest, IsSelfContainedAndShowsTheQrString) {
   journal::JournalEntry entry = testing::Tv7Entry();
   Result<std::string> html = ReceiptHtml(testing::Seller(), entry);
   ASSERT_TRUE(html.ok());
-  std::string qr = *ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction);  // no characters to escape
+  std::string qr = *signing::ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction);  // no characters to escape
   EXPECT_NE(html->find("<code class=\"qr\" data-qr-code=\"" + qr + "\">" + qr + "</code>"), std::string::npos);
   EXPECT_NE(html->find("<meta charset=\"utf-8\">"), std::string::npos);
   EXPECT_NE(html->find("default-src 'none'"), std::string::npos);

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "printing/receipt_layout.h"
-#include "printing/receipt_qr_data.h"
 #include "printing/testing/sample_entries.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::printing {
 namespace {
@@ -29,7 +29,7 @@ TEST(EscPosTest, StartsWithInitAndCodePageAndEndsWithCut) {
 
 TEST(EscPosTest, QrStoreCommandCarriesTheExactQrStringWithItsLength) {
   journal::JournalEntry entry = testing::Tv7Entry();
-  std::string qr = *ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction);
+  std::string qr = *signing::ReceiptQrText(*testing::ReceiptOf(entry).tse.transaction);
   std::string bytes = Tv7EscPos();
   size_t length = qr.size() + 3;  // cn, fn, m
   std::string store =

@@ -4,7 +4,7 @@
 #include "printing/detail/tse_block.h"
 #include "printing/detail/utf8_text.h"
 #include "printing/electronic_receipt.h"
-#include "printing/receipt_qr_data.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::printing {
 namespace {
@@ -157,7 +157,7 @@ void AddSignedTse(std::string& out, const signing::TseTransaction& tx) {
   AddDefinition(out, "Prozesstyp", tx.process_type);
   AddDefinition(out, "Signatur", tx.finish.value_base64);
   out += "</dl>\n";
-  Result<std::string> qr = ReceiptQrText(tx);
+  Result<std::string> qr = signing::ReceiptQrText(tx);
   if (!qr.ok()) {
     out += Element("p", "QR-Code nicht darstellbar: " + qr.status().message()) + "\n";
     return;

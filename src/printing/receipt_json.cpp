@@ -6,7 +6,7 @@
 #include "printing/detail/tse_block.h"
 #include "printing/detail/utf8_text.h"
 #include "printing/electronic_receipt.h"
-#include "printing/receipt_qr_data.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::printing {
 namespace {
@@ -73,7 +73,7 @@ json VatJson(const VatTotals& row, const std::vector<VatTotals>& vat) {
 }
 
 json SignedTseJson(const signing::TseTransaction& tx) {
-  Result<std::string> qr = ReceiptQrText(tx);
+  Result<std::string> qr = signing::ReceiptQrText(tx);
   return {{"status", "signed"},
           {"certified", tx.unit.certified},
           {"transaction_number", tx.transaction_number},

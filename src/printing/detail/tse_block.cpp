@@ -1,7 +1,7 @@
 #include "printing/detail/tse_block.h"
 
 #include "printing/detail/local_time.h"
-#include "printing/receipt_qr_data.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::printing::detail {
 namespace {
@@ -18,7 +18,7 @@ void AddSigned(Printout& out, const signing::TseTransaction& tx) {
   out.AddLeftRight("Zeitformat", tx.unit.time_format);
   out.AddLeftRight("Prozesstyp", tx.process_type);
   out.AddLabelledBlock("Signatur:", tx.finish.value_base64);
-  Result<std::string> qr = ReceiptQrText(tx);
+  Result<std::string> qr = signing::ReceiptQrText(tx);
   if (qr.ok()) {
     out.AddQrCode(*qr);
   } else {

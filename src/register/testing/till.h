@@ -10,11 +10,11 @@
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
-#include "crypto/base64.h"
 #include "fiscal/receipt_qr.h"
 #include "register/register_service.h"
 #include "samples/reference_receipts.h"
 #include "signing/switchable_signing_unit.h"
+#include "signing/tse_qr_code.h"
 
 namespace kasse::reg::testing {
 
@@ -57,18 +57,9 @@ struct Till {
 };
 
 inline Status VerifyQr(const signing::TseTransaction& tx) {
-  fiscal::ReceiptQrCode code;
-  code.client_id = tx.client_id;
-  code.process_type = tx.process_type;
-  code.process_data = tx.process_data;
-  code.transaction_number = tx.transaction_number;
-  code.signature_counter = tx.finish.signature_counter;
-  code.start_time_ms = tx.start.log_time_ms;
-  code.log_time_ms = tx.finish.log_time_ms;
-  code.signature_algorithm = tx.unit.signature_algorithm;
-  code.signature = *crypto::Base64Decode(tx.finish.value_base64);
-  code.public_key = *crypto::Base64Decode(tx.unit.public_key_base64);
-  return fiscal::VerifyReceiptQr(code);
+  Result<fiscal::ReceiptQrCode> code = signing::ReceiptQrOf(tx);
+  if (!code.ok()) return code.status();
+  return fiscal::VerifyReceiptQr(*code);
 }
 
 inline std::vector<JournalEntry> Journal(JournalStore& store) { return *store.ReadAfter(0, 1'000'000); }

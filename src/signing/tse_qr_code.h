@@ -16,14 +16,14 @@
 #include "fiscal/receipt_qr.h"
 #include "signing/signing_unit.h"
 
-namespace kasse::printing {
+namespace kasse::signing {
 
 // InvalidArgument (field "tse.<member>") when the stored data cannot form a QR
 // code: base64 that does not decode, an unknown time format, a ';' in a text
 // field, a time outside 1970–9999, or more than fiscal::kMaxReceiptQrBytes.
-Result<fiscal::ReceiptQrCode> ReceiptQrOf(const signing::TseTransaction& tx);
+Result<fiscal::ReceiptQrCode> ReceiptQrOf(const TseTransaction& tx);
 
 // FormatReceiptQr(ReceiptQrOf(tx)).
-Result<std::string> ReceiptQrText(const signing::TseTransaction& tx);
+Result<std::string> ReceiptQrText(const TseTransaction& tx);
 
-}  // namespace kasse::printing
+}  // namespace kasse::signing

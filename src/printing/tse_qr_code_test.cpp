@@ -1,4 +1,4 @@
-#include "printing/receipt_qr_data.h"
+#include "signing/tse_qr_code.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +14,7 @@ TEST(ReceiptQrDataTest, QrOfAReallySignedReceiptVerifies) {
   testing::SigningTse tse;
   tse.Sign(entry);
   const signing::TseTransaction& tx = *testing::ReceiptOf(entry).tse.transaction;
-  Result<std::string> text = ReceiptQrText(tx);
+  Result<std::string> text = signing::ReceiptQrText(tx);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   Result<fiscal::ReceiptQrCode> parsed = fiscal::ParseReceiptQr(*text);
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
@@ -48,7 +48,7 @@ TEST(ReceiptQrDataTest, TamperedTransactionNoLongerVerifies) {
   tse.Sign(entry);
   signing::TseTransaction tx = *testing::ReceiptOf(entry).tse.transaction;
   tx.process_data = "Beleg^7.48_3.57_0.00_0.00_0.00^11.06:Bar";
-  Result<fiscal::ReceiptQrCode> code = ReceiptQrOf(tx);
+  Result<fiscal::ReceiptQrCode> code = signing::ReceiptQrOf(tx);
   ASSERT_TRUE(code.ok());
   EXPECT_FALSE(fiscal::VerifyReceiptQr(*code).ok());
 }
@@ -71,7 +71,7 @@ TEST(ReceiptQrDataTest, RefusesDataThatCannotFormAQrCode) {
   for (const Case& c : cases) {
     signing::TseTransaction tx = testing::FixedTransaction("Beleg^0.00_0.00_0.00_0.00_0.00^");
     c.change(tx);
-    Result<std::string> text = ReceiptQrText(tx);
+    Result<std::string> text = signing::ReceiptQrText(tx);
     ASSERT_FALSE(text.ok()) << c.name;
     EXPECT_EQ(text.status().field(), c.field) << c.name;
   }
@@ -79,7 +79,7 @@ TEST(ReceiptQrDataTest, RefusesDataThatCannotFormAQrCode) {
 
 TEST(ReceiptQrDataTest, RefusesAQrCodeTooLongForASymbol) {
   signing::TseTransaction tx = testing::FixedTransaction(std::string(3000, 'x'));
-  Result<std::string> text = ReceiptQrText(tx);
+  Result<std::string> text = signing::ReceiptQrText(tx);
   ASSERT_FALSE(text.ok());
   EXPECT_EQ(text.status().field(), "tse");
 }

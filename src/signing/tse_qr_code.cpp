@@ -1,9 +1,9 @@
-#include "printing/receipt_qr_data.h"
+#include "signing/tse_qr_code.h"
 
 #include "crypto/base64.h"
 #include "fiscal/tse_time.h"
 
-namespace kasse::printing {
+namespace kasse::signing {
 namespace {
 
 Status CheckText(std::string_view field, std::string_view value) {
@@ -16,7 +16,7 @@ Status CheckTime(std::string_view field, int64_t unix_ms) {
   return Status::InvalidArgument(field, "time " + std::to_string(unix_ms) + " ms is outside 1970–9999");
 }
 
-Status CheckFields(const signing::TseTransaction& tx) {
+Status CheckFields(const TseTransaction& tx) {
   KASSE_RETURN_IF_ERROR(CheckText("tse.client_id", tx.client_id));
   KASSE_RETURN_IF_ERROR(CheckText("tse.process_type", tx.process_type));
   KASSE_RETURN_IF_ERROR(CheckText("tse.process_data", tx.process_data));
@@ -33,7 +33,7 @@ Result<crypto::Bytes> DecodeBase64(std::string_view field, std::string_view text
 
 }  // namespace
 
-Result<fiscal::ReceiptQrCode> ReceiptQrOf(const signing::TseTransaction& tx) {
+Result<fiscal::ReceiptQrCode> ReceiptQrOf(const TseTransaction& tx) {
   KASSE_RETURN_IF_ERROR(CheckFields(tx));
   Result<fiscal::TseTimeFormat> format = fiscal::ParseTseTimeFormat(tx.unit.time_format);
   if (!format.ok()) return Status::InvalidArgument("tse.unit.time_format", format.status().message());
@@ -56,7 +56,7 @@ Result<fiscal::ReceiptQrCode> ReceiptQrOf(const signing::TseTransaction& tx) {
   return code;
 }
 
-Result<std::string> ReceiptQrText(const signing::TseTransaction& tx) {
+Result<std::string> ReceiptQrText(const TseTransaction& tx) {
   Result<fiscal::ReceiptQrCode> code = ReceiptQrOf(tx);
   if (!code.ok()) return code.status();
   std::string text = fiscal::FormatReceiptQr(*code);
@@ -67,4 +67,4 @@ Result<std::string> ReceiptQrText(const signing::TseTransaction& tx) {
   return text;
 }
 
-}  // namespace kasse::printing
+}  // namespace kasse::signing
