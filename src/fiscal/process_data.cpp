@@ -57,4 +57,10 @@ std::string KassenbelegProcessData(const Receipt& receipt, const ReceiptTotals& 
   return KassenbelegProcessData(receipt.type, slots, payments);
 }
 
+std::string CashMovementProcessData(Money amount) {
+  SlotAmounts slots{};
+  slots[4] = amount;
+  return KassenbelegProcessData(ReceiptType::kBeleg, slots, {{true, amount, "EUR"}});
+}
+
 }  // namespace kasse::fiscal

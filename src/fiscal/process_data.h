@@ -44,4 +44,10 @@ std::string KassenbelegProcessData(ReceiptType type, const SlotAmounts& gross_pe
 // (the same precondition as ComputeTotals).
 std::string KassenbelegProcessData(const Receipt& receipt, const ReceiptTotals& totals);
 
+// The processData of cash moved into (positive) or out of the drawer without a
+// sale (Einlage, Entnahme, Geldtransit, …): `Beleg^0.00_0.00_0.00_0.00_<a>^<a>:Bar`.
+// Slot 5 (not taxable), as cash movements are no revenue. [DER]: REFERENCE.md has
+// no official example for cash movements.
+std::string CashMovementProcessData(Money amount);
+
 }  // namespace kasse::fiscal

@@ -133,5 +133,10 @@ TEST(ProcessDataTest, TrainingReceiptCarriesItsType) {
   EXPECT_EQ(ProcessDataOf(receipt), "AVTraining^7.48_3.57_0.00_0.00_0.00^11.05:Bar");
 }
 
+TEST(CashMovementProcessDataTest, PutsTheAmountInSlotFiveAndCash) {
+  EXPECT_EQ(CashMovementProcessData(Money::FromCents(5000)), "Beleg^0.00_0.00_0.00_0.00_50.00^50.00:Bar");
+  EXPECT_EQ(CashMovementProcessData(Money::FromCents(-2000)), "Beleg^0.00_0.00_0.00_0.00_-20.00^-20.00:Bar");
+}
+
 }  // namespace
 }  // namespace kasse::fiscal

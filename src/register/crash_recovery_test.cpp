@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "journal/entry_check.h"
 #include "register/testing/till.h"
 #include "storage/fault_injection_vfs.h"
 
@@ -52,6 +53,8 @@ void ExpectConsistent(Till& till) {
   uint64_t counter = 0;
   for (const JournalEntry& entry : Journal(*till.store)) {
     EXPECT_EQ(entry.seq, ++seq);
+    Status checked = journal::CheckEntry(entry, till.vat);  // totals add up, signature verifies
+    EXPECT_TRUE(checked.ok()) << "entry " << entry.seq << ": " << checked.ToString();
     const journal::TseRecord* tse = nullptr;
     if (const auto* receipt = std::get_if<ReceiptEntry>(&entry.payload)) {
       EXPECT_EQ(receipt->receipt_number, ++receipt_number);

@@ -13,12 +13,6 @@ constexpr const char* kProcessType = fiscal::kProcessTypeKassenbeleg;
 
 std::string Reason(const Status& status) { return "TSE ausgefallen: " + status.message(); }
 
-std::string CashMovementProcessData(Money amount) {
-  fiscal::SlotAmounts slots{};
-  slots[4] = amount;  // slot 5: not taxable; cash movements are no revenue [DER]
-  return fiscal::KassenbelegProcessData(ReceiptType::kBeleg, slots, {{true, amount, "EUR"}});
-}
-
 }  // namespace
 
 RegisterService::RegisterService(RegisterId register_id, const VatTable& vat_table, JournalStore& store,
@@ -357,7 +351,7 @@ Result<journal::JournalEntry> RegisterService::SignCashMovement(journal::CashMov
   movement.started_ms = clock_.NowUnixMillis();
   journal::TseRecord started = StartTransaction();
   movement.finished_ms = clock_.NowUnixMillis();
-  movement.tse = FinishTransaction(started, CashMovementProcessData(amount));
+  movement.tse = FinishTransaction(started, fiscal::CashMovementProcessData(amount));
   KASSE_RETURN_IF_ERROR(FlushTseEvents());
   Result<int64_t> last_receipt = store_.LastReceiptNumber();
   if (!last_receipt.ok()) return last_receipt.status();
