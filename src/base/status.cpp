@@ -10,6 +10,8 @@ std::string_view CodeName(Status::Code code) {
     case Status::Code::kConflict: return "CONFLICT";
     case Status::Code::kOutOfRange: return "OUT_OF_RANGE";
     case Status::Code::kUnavailable: return "UNAVAILABLE";
+    case Status::Code::kUnauthenticated: return "UNAUTHENTICATED";
+    case Status::Code::kPermissionDenied: return "PERMISSION_DENIED";
     case Status::Code::kInternal: return "INTERNAL";
   }
   return "UNKNOWN";

@@ -18,12 +18,14 @@ class [[nodiscard]] Status {
  public:
   enum class Code {
     kOk,
-    kInvalidArgument,  // the input is malformed or violates a rule
-    kNotFound,         // a referenced ID does not exist
-    kConflict,         // the input clashes with existing state
-    kOutOfRange,       // a value is too large to represent
-    kUnavailable,      // a dependency (network, TSE, database) is down
-    kInternal,         // a bug or broken invariant
+    kInvalidArgument,   // the input is malformed or violates a rule
+    kNotFound,          // a referenced ID does not exist
+    kConflict,          // the input clashes with existing state
+    kOutOfRange,        // a value is too large to represent
+    kUnavailable,       // a dependency (network, TSE, database) is down
+    kUnauthenticated,   // no credential, or one that is not valid
+    kPermissionDenied,  // a valid credential that may not do this
+    kInternal,          // a bug or broken invariant
   };
 
   Status() = default;  // OK
@@ -42,6 +44,12 @@ class [[nodiscard]] Status {
     return Status(Code::kOutOfRange, field, message);
   }
   static Status Unavailable(std::string_view message) { return Status(Code::kUnavailable, "", message); }
+  static Status Unauthenticated(std::string_view message) {
+    return Status(Code::kUnauthenticated, "authorization", message);
+  }
+  static Status PermissionDenied(std::string_view message) {
+    return Status(Code::kPermissionDenied, "authorization", message);
+  }
   static Status Internal(std::string_view message) { return Status(Code::kInternal, "", message); }
 
   bool ok() const { return code_ == Code::kOk; }
@@ -50,6 +58,8 @@ class [[nodiscard]] Status {
   bool IsConflict() const { return code_ == Code::kConflict; }
   bool IsOutOfRange() const { return code_ == Code::kOutOfRange; }
   bool IsUnavailable() const { return code_ == Code::kUnavailable; }
+  bool IsUnauthenticated() const { return code_ == Code::kUnauthenticated; }
+  bool IsPermissionDenied() const { return code_ == Code::kPermissionDenied; }
 
   Code code() const { return code_; }
   const std::string& field() const { return field_; }

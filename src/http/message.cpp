@@ -32,6 +32,8 @@ int HttpStatusOf(Status::Code code) {
     case Status::Code::kNotFound: return 404;
     case Status::Code::kConflict: return 409;
     case Status::Code::kUnavailable: return 503;
+    case Status::Code::kUnauthenticated: return 401;
+    case Status::Code::kPermissionDenied: return 403;
     case Status::Code::kInternal: return 500;
   }
   return 500;

@@ -40,8 +40,9 @@ struct HttpResponse {
 
   static HttpResponse Json(int status, std::string body);
   static HttpResponse Text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
-  // A non-OK Status as the stable JSON error: 400 invalid argument, 404 not found,
-  // 409 conflict, 413/400 out of range, 503 unavailable, 500 internal.
+  // A non-OK Status as the stable JSON error: 400 invalid argument or out of range,
+  // 401 unauthenticated, 403 permission denied, 404 not found, 409 conflict,
+  // 503 unavailable, 500 internal.
   static HttpResponse Error(const Status& status);
 };
 

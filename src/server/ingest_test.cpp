@@ -22,7 +22,10 @@ class IngestTest : public ::testing::Test {
   void SetUp() override {
     store_ = *SqliteServerStore::Open(server_dir_.File("server.db"));
     ingest_ = std::make_unique<IngestService>(*store_, VatTable::Germany(), clock_);
-    AddJournalRoutes(router_, *ingest_, *store_);
+    credentials_ = *Credentials::Open(server_dir_.File("server.db"), clock_);
+    token_ = Enroll("K-0101-01", "pos-1");
+    other_token_ = Enroll("K-0101-02", "pos-2");
+    AddJournalRoutes(router_, *ingest_, *store_, *credentials_);
     http::HttpServer::Options options;
     options.threads = 2;
     server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return router_.Handle(r); });
@@ -33,6 +36,7 @@ class IngestTest : public ::testing::Test {
     outbox_ = *reg::JournalStore::Open(register_dir_.File("register.db"), {});
     reg::SyncClient::Options sync;
     sync.server_url = url_;
+    sync.token = token_;
     client_ = *reg::SyncClient::Create(sync, RegisterId("K-0101-01"), *outbox_, till_->clock);
   }
   void Sell(int count) {
@@ -41,9 +45,14 @@ class IngestTest : public ::testing::Test {
       ASSERT_TRUE(till_->service->AddPayment(samples::Pay(PaymentMethod::kCash, 249)).ok());
     }
   }
-  http::HttpResponse Post(const std::string& register_id, const std::string& body) {
+  std::string Enroll(const std::string& register_id, const std::string& device) {
+    std::string code = *credentials_->CreateEnrollmentCode(RegisterId(register_id), false);
+    return credentials_->Enroll(code, device)->token;
+  }
+  http::HttpResponse Post(const std::string& register_id, const std::string& body, const std::string& token = "") {
     http::HttpClient client("127.0.0.1", server_->port());
-    return *client.Send("POST", sync::JournalPath(register_id), body);
+    return *client.Send("POST", sync::JournalPath(register_id), body,
+                        {{"Authorization", "Bearer " + (token.empty() ? token_ : token)}});
   }
   std::string Batch(const std::vector<JournalEntry>& entries) {
     std::vector<std::string> encoded;
@@ -56,6 +65,9 @@ class IngestTest : public ::testing::Test {
   TempDir register_dir_;
   std::unique_ptr<SqliteServerStore> store_;
   std::unique_ptr<IngestService> ingest_;
+  std::unique_ptr<Credentials> credentials_;
+  std::string token_;
+  std::string other_token_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
   std::string url_;
@@ -107,7 +119,7 @@ TEST_F(IngestTest, GapIsRefusedWithTheExpectedSeq) {
 TEST_F(IngestTest, EntryOfAnotherRegisterOrMalformedBatchIsRefused) {
   Sell(1);
   std::vector<JournalEntry> journal = Journal(*till_->store);
-  http::HttpResponse other = Post("K-0101-02", Batch(journal));
+  http::HttpResponse other = Post("K-0101-02", Batch(journal), other_token_);
   EXPECT_EQ(other.status, 400);
   EXPECT_NE(other.body.find("entries[0].register_id"), std::string::npos) << other.body;
   EXPECT_EQ(Post("K-0101-01", "{\"entries\":").status, 400);
@@ -136,13 +148,30 @@ TEST_F(IngestTest, AnotherRegisterFindsTheSaleForAReturn) {
   Sell(1);
   ASSERT_TRUE(client_->Drain().ok());
   std::unique_ptr<reg::ServerReceiptDirectory> directory =
-      *reg::ServerReceiptDirectory::Create(url_, "", std::chrono::milliseconds(2000));
+      *reg::ServerReceiptDirectory::Create(url_, other_token_, std::chrono::milliseconds(2000));
   Result<reg::OriginalSale> found = directory->Find(RegisterId("K-0101-01"), 2);
   ASSERT_TRUE(found.ok()) << found.status().ToString();
   EXPECT_EQ(std::get<ReceiptEntry>(found->sale.payload).receipt_number, 2);
   EXPECT_TRUE(directory->Find(RegisterId("K-0101-01"), 9).status().IsNotFound());
   http::HttpClient client("127.0.0.1", server_->port());
-  EXPECT_EQ(client.Send("GET", "/api/v1/registers/K-0101-01/receipts/abc")->status, 400);
+  EXPECT_EQ(
+      client.Send("GET", "/api/v1/registers/K-0101-01/receipts/abc", "", {{"Authorization", "Bearer " + other_token_}})
+          ->status,
+      400);
+  EXPECT_EQ(client.Send("GET", "/api/v1/registers/K-0101-01/receipts/2")->status, 401);
+}
+
+TEST_F(IngestTest, OnlyTheRegistersOwnDeviceMayUpload) {
+  Sell(1);
+  std::string batch = Batch(Journal(*till_->store));
+  http::HttpClient client("127.0.0.1", server_->port());
+  http::HttpResponse anonymous = *client.Send("POST", sync::JournalPath("K-0101-01"), batch);
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_NE(anonymous.body.find("UNAUTHENTICATED"), std::string::npos);
+  EXPECT_EQ(Post("K-0101-01", batch, "forged-token").status, 401);
+  http::HttpResponse foreign = Post("K-0101-01", batch, other_token_);
+  EXPECT_EQ(foreign.status, 403);
+  EXPECT_EQ(*store_->AckedSeq(RegisterId("K-0101-01")), 0);
 }
 
 }  // namespace
