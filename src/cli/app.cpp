@@ -35,6 +35,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->required();
   verify_receipt->callback([&] { exit_code = RunVerifyReceipt(qr_code, out, err); });
 
+  server::ServerConfig server_config;
+  CLI::App* server_app =
+      app.add_subcommand("server", "Run the central server: register enrollment and journal ingestion (SQLite)");
+  server_app->add_option("--db", server_config.db, "SQLite database file")->required();
+  server_app->add_option("--listen", server_config.listen, "Address to listen on (HOST:PORT)")->capture_default_str();
+  server_app->callback([&] { exit_code = RunServer(server_config, out, err); });
+
   reg::RegisterAgentConfig register_config;
   std::string register_id;
   std::vector<std::string> managers;
@@ -46,7 +53,10 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_app->add_option("--listen", register_config.listen, "Cashier API address (HOST:PORT)")
       ->capture_default_str();
   register_app->add_option("--server", register_config.server_url, "Central server, http://host:port");
-  register_app->add_option("--token", register_config.token, "Device credential for the server");
+  register_app->add_option("--token", register_config.token,
+                           "Device credential for the server (default: the one from enrollment)");
+  register_app->add_option("--enroll", register_config.enroll_code,
+                           "One-time enrollment code from the server's admin (first start)");
   register_app->add_option("--store-id", register_config.store_id, "Store whose catalog the server sends");
   register_app->add_option("--catalog", register_config.catalog_file,
                            "Apply a catalog delta file (JSON, docs/catalog.md) at start");

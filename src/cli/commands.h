@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "register/register_agent.h"
+#include "server/server_app.h"
 
 namespace kasse::cli {
 
@@ -31,5 +32,8 @@ int RunVerifyReceipt(std::string_view qr_code, std::ostream& out, std::ostream& 
 
 // Runs one register agent until SIGINT or SIGTERM; 1 if it cannot start.
 int RunRegister(const reg::RegisterAgentConfig& config, std::ostream& out, std::ostream& err);
+
+// Runs the central server until SIGINT or SIGTERM; 1 if it cannot start.
+int RunServer(const server::ServerConfig& config, std::ostream& out, std::ostream& err);
 
 }  // namespace kasse::cli

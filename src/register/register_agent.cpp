@@ -9,10 +9,14 @@
 #include <thread>
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "base/clock.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_sync.h"
 #include "catalog/delta_json.h"
+#include "crypto/key_file.h"
+#include "http/client.h"
 #include "http/server.h"
 #include "register/local_api.h"
 #include "register/register_service.h"
@@ -40,6 +44,37 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) 
     return Status::InvalidArgument("listen", "port must be 0 to 65535");
   }
   return std::make_pair(listen.substr(0, colon), static_cast<uint16_t>(port));
+}
+
+// The device credential: from its file, or, with an enrollment code, from the
+// server (then kept in the file, mode 0600). Empty when neither exists.
+Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::string& path) {
+  if (std::filesystem::exists(path)) {
+    Result<std::string> stored = crypto::ReadKeyFile(path);
+    if (!stored.ok()) return stored.status();
+    return *stored;
+  }
+  if (config.enroll_code.empty()) return std::string();
+  Result<http::Url> url = http::ParseUrl(config.server_url);
+  if (!url.ok()) return url.status().WithFieldPrefix("server");
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  nlohmann::json request{{"code", config.enroll_code}, {"device_id", config.register_id.value() + "@" + host}};
+  http::HttpClient client(url->host, url->port);
+  Result<http::HttpResponse> response = client.Send("POST", url->path_prefix + "/api/v1/enroll", request.dump());
+  if (!response.ok()) return Status::Unavailable("enrollment failed: " + response.status().message());
+  nlohmann::json answer = nlohmann::json::parse(response->body, nullptr, false);
+  if (response->status != 200 || !answer.is_object() || !answer.contains("token") || !answer["token"].is_string()) {
+    return Status::InvalidArgument("enroll_code",
+                                   "the server refused the enrollment: " + response->body.substr(0, 300));
+  }
+  if (answer.value("register_id", "") != config.register_id.value()) {
+    return Status::InvalidArgument("enroll_code",
+                                   "the code was made for register " + answer.value("register_id", std::string("?")));
+  }
+  std::string token = answer["token"].get<std::string>();
+  KASSE_RETURN_IF_ERROR(crypto::WriteKeyFile(path, token));
+  return token;
 }
 
 }  // namespace
@@ -128,6 +163,11 @@ Status RegisterAgent::Start() {
     parts->catalog_sync = std::move(catalog_sync).value();
   }
 
+  if (!config_.server_url.empty() && config_.token.empty()) {
+    Result<std::string> token = DeviceToken(config_, file("device-token"));
+    if (!token.ok()) return token.status();
+    config_.token = *token;
+  }
   if (!config_.server_url.empty()) {
     Result<std::unique_ptr<JournalStore>> outbox = JournalStore::Open(file("register.db"), {});
     if (!outbox.ok()) return outbox.status();

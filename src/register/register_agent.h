@@ -3,7 +3,8 @@
 // the local API on 127.0.0.1 and the sync client, and stops them in order.
 //
 // The data directory (mode 0700) holds register.db (journal, WAL), catalog.db,
-// tse-key.pem (0600) and register.lock: an exclusive lock, so two processes can
+// tse-key.pem (0600), device-token (0600, the server credential from enrollment)
+// and register.lock: an exclusive lock, so two processes can
 // never act as the same register on one machine. (That no second *device* acts as
 // the register is the server's lease, see docs/sync-protocol.md.)
 //
@@ -25,7 +26,8 @@ struct RegisterAgentConfig {
   RegisterId register_id;
   std::string listen = "127.0.0.1:8181";  // the cashier screen's API; loopback only by default
   std::string server_url;                 // empty: no server, the journal waits
-  std::string token;                      // device credential for the server
+  std::string token;                      // device credential; default: DATA_DIR/device-token
+  std::string enroll_code;                // exchanged for the device credential at start (first time)
   std::string store_id;                   // the store whose catalog the server sends (with server_url)
   std::string catalog_file;               // a catalog delta (JSON, docs/catalog.md) to apply at start
   printing::SellerInfo seller;

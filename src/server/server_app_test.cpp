@@ -1,0 +1,107 @@
+// A register enrolled with the server, end to end through both processes' parts:
+// the server's admin makes a code, the register exchanges it at its first start,
+// sells, and its journal arrives.
+#include "server/server_app.h"
+
+#include <chrono>
+#include <sys/stat.h>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "base/temp_dir.h"
+#include "http/client.h"
+#include "register/register_agent.h"
+#include "server/credentials.h"
+
+namespace kasse::server {
+namespace {
+
+reg::RegisterAgentConfig RegisterConfig(const TempDir& dir, const std::string& server_url) {
+  reg::RegisterAgentConfig config;
+  config.data_dir = dir.File("register");
+  config.register_id = RegisterId("K-0101-01");
+  config.listen = "127.0.0.1:0";
+  config.server_url = server_url;
+  config.seller = {"Muster Markt GmbH",     "", "Hauptstr. 1", "10115", "Berlin", "", "12/345/67890",
+                   RegisterId("K-0101-01"), ""};
+  return config;
+}
+
+Result<http::HttpResponse> Call(const std::string& base, const std::string& method, const std::string& path,
+                                const std::string& body = "") {
+  Result<http::Url> url = http::ParseUrl(base);
+  http::HttpClient client(url->host, url->port);
+  return client.Send(method, path, body);
+}
+
+TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
+  TempDir dir;
+  ServerConfig server_config;
+  server_config.db = dir.File("server.db");
+  server_config.listen = "127.0.0.1:0";
+  ServerApp server(server_config);
+  Result<std::optional<std::string>> admin = server.Start();
+  ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+  ASSERT_TRUE(admin->has_value());  // shown once, at the first start
+  EXPECT_EQ(Call(server.url(), "GET", "/healthz")->status, 200);
+
+  std::string code = *server.credentials().CreateEnrollmentCode(RegisterId("K-0101-01"), false);
+  reg::RegisterAgentConfig config = RegisterConfig(dir, server.url());
+  config.enroll_code = code;
+  reg::RegisterAgent agent(config);
+  ASSERT_TRUE(agent.Start().ok());
+  struct stat token_file {};
+  ASSERT_EQ(stat(dir.File("register/device-token").c_str(), &token_file), 0);
+  EXPECT_EQ(token_file.st_mode & 0777, 0600u);
+
+  ASSERT_EQ(Call(agent.api_url(), "POST", "/api/shift/open",
+                 R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"10.00"})")
+                ->status,
+            200);
+  // The sync thread delivers in the background: wait (at most 10 s) until the server
+  // has acknowledged both entries (shift opened, opening float).
+  std::string status;
+  for (int i = 0; i < 500; ++i) {
+    status = Call(agent.api_url(), "GET", "/api/status")->body;
+    if (status.find("\"acked_seq\":2") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_NE(status.find("\"backlog\":0"), std::string::npos) << status;
+  EXPECT_NE(status.find("\"acked_seq\":2"), std::string::npos) << status;
+  EXPECT_NE(status.find("\"online\":true"), std::string::npos) << status;
+
+  // A restart uses the stored credential; the used code is not needed again.
+  agent.Stop();
+  reg::RegisterAgent again(RegisterConfig(dir, server.url()));
+  EXPECT_TRUE(again.Start().ok());
+  again.Stop();
+  server.Stop();
+  ServerApp restarted(server_config);
+  Result<std::optional<std::string>> second = restarted.Start();
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->has_value());  // the admin token is not shown again
+}
+
+TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {
+  TempDir dir;
+  ServerConfig server_config;
+  server_config.db = dir.File("server.db");
+  server_config.listen = "127.0.0.1:0";
+  ServerApp server(server_config);
+  ASSERT_TRUE(server.Start().ok());
+  reg::RegisterAgentConfig config = RegisterConfig(dir, server.url());
+  config.enroll_code = "not-a-code";
+  Status refused = reg::RegisterAgent(config).Start();
+  EXPECT_EQ(refused.field(), "enroll_code") << refused.ToString();
+
+  ServerConfig postgres = server_config;
+  postgres.db = "postgresql://localhost/kasse";
+  EXPECT_EQ(ServerApp(postgres).Start().status().field(), "db");
+  ServerConfig bad_listen = server_config;
+  bad_listen.listen = "nowhere";
+  EXPECT_EQ(ServerApp(bad_listen).Start().status().field(), "listen");
+}
+
+}  // namespace
+}  // namespace kasse::server
