@@ -24,30 +24,13 @@ namespace {
 using Json = nlohmann::json;
 using journal::detail::JsonReader;
 
-constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnitNames = {
-    {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
-
-std::string_view UnitName(Unit unit) {
-  for (const auto& [value, name] : kUnitNames) {
-    if (value == unit) return name;
-  }
-  return "piece";
-}
-
-std::optional<Unit> UnitFromName(std::string_view name) {
-  for (const auto& [value, unit_name] : kUnitNames) {
-    if (unit_name == name) return value;
-  }
-  return std::nullopt;
-}
-
 Json EncodeArticle(const Article& article) {
   Json json{{"number", article.number.value()},
             {"text", article.text},
             {"gtins", article.gtins},
             {"vat_key", article.vat_key.value()},
             {"product_group", article.product_group.value()},
-            {"unit", UnitName(article.unit)}};
+            {"unit", UnitCode(article.unit)}};
   if (article.plu.has_value()) json["plu"] = article.plu->value();
   return json;
 }
@@ -174,7 +157,7 @@ Article DecodeArticle(JsonReader& r) {
   article.vat_key = VatKey(static_cast<int>(IntIn(r, "vat_key", 1, std::numeric_limits<int>::max())));
   article.product_group = ProductGroupId(r.String("product_group"));
   std::string unit = r.String("unit");
-  std::optional<Unit> parsed_unit = UnitFromName(unit);
+  std::optional<Unit> parsed_unit = UnitFromCode(unit);
   if (r.ok() && !parsed_unit.has_value()) r.Fail("unit", "must be \"piece\", \"kg\", \"l\" or \"m\"");
   article.unit = parsed_unit.value_or(Unit::kPiece);
   return article;

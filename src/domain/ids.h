@@ -3,6 +3,7 @@
 // Thread-safety: value types.
 #pragma once
 
+#include "base/status.h"
 #include "base/strong_id.h"
 
 namespace kasse {
@@ -11,5 +12,9 @@ using ArticleNumber = StrongId<struct ArticleNumberTag>;    // the store's artic
 using ProductGroupId = StrongId<struct ProductGroupIdTag>;  // Warengruppe (DSFinV-K WARENGR_ID)
 using RegisterId = StrongId<struct RegisterIdTag>;          // a register (Kasse), DSFinV-K Z_KASSE_ID
 using ReceiptId = StrongId<struct ReceiptIdTag>;            // a receipt (Bon), DSFinV-K BON_ID
+
+// Register IDs travel in URLs and DSFinV-K files: 1–50 of A–Z a–z 0–9 . _ -
+// (InvalidArgument on field "register_id" otherwise).
+Status ValidateRegisterId(const RegisterId& id);
 
 }  // namespace kasse

@@ -1,5 +1,8 @@
 #include "domain/quantity.h"
 
+#include <array>
+#include <utility>
+
 #include "domain/detail/fixed_point.h"
 #include "domain/receipt_limits.h"
 #include "domain/rounding.h"
@@ -18,6 +21,25 @@ std::string_view UnitSymbol(Unit unit) {
 }
 
 bool IsWeighed(Unit unit) { return unit != Unit::kPiece; }
+
+namespace {
+constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnitCodes = {
+    {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
+}  // namespace
+
+std::string_view UnitCode(Unit unit) {
+  for (const auto& [value, code] : kUnitCodes) {
+    if (value == unit) return code;
+  }
+  return "piece";
+}
+
+std::optional<Unit> UnitFromCode(std::string_view code) {
+  for (const auto& [value, known] : kUnitCodes) {
+    if (known == code) return value;
+  }
+  return std::nullopt;
+}
 
 Result<Quantity> Quantity::Parse(std::string_view text, Unit unit) {
   Result<int64_t> milli = ParseFixedPoint(text, 3, limits::kMaxQuantityMilli);

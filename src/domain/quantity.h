@@ -17,6 +17,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,6 +31,9 @@ enum class Unit { kPiece, kKilogram, kLiter, kMeter };
 
 // "Stück", "kg", "l", "m": the unit as printed and as DSFinV-K EINHEIT.
 std::string_view UnitSymbol(Unit unit);
+// "piece", "kg", "l", "m": the unit in JSON and database columns, and back.
+std::string_view UnitCode(Unit unit);
+std::optional<Unit> UnitFromCode(std::string_view code);
 bool IsWeighed(Unit unit);
 
 class Quantity {

@@ -43,4 +43,20 @@ std::optional<CashMovementKind> CashMovementKindFromName(std::string_view name) 
 
 std::string_view KindName(const Payload& payload) { return std::visit(KindNamer{}, payload); }
 
+std::optional<int64_t> ReceiptNumberOf(const Payload& payload) {
+  if (const auto* receipt = std::get_if<ReceiptEntry>(&payload)) return receipt->receipt_number;
+  if (const auto* movement = std::get_if<CashMovementEntry>(&payload)) return movement->receipt_number;
+  return std::nullopt;
+}
+
+std::string OriginalKey(const ReceiptReference& original) {
+  return original.register_id.value() + "/" + original.receipt_id.value();
+}
+
+std::optional<std::string> OriginalKeyOf(const Payload& payload) {
+  const auto* receipt = std::get_if<ReceiptEntry>(&payload);
+  if (receipt == nullptr || !receipt->receipt.original) return std::nullopt;
+  return OriginalKey(*receipt->receipt.original);
+}
+
 }  // namespace kasse::journal

@@ -144,4 +144,12 @@ struct JournalEntry {
 // "shift_opened", "receipt", "cash_movement", "shift_closed", "tse_outage_started", "tse_outage_ended".
 std::string_view KindName(const Payload& payload);
 
+// The receipt number (BON_NR) of a receipt or cash movement; none for other kinds.
+std::optional<int64_t> ReceiptNumberOf(const Payload& payload);
+
+// "<register id>/<receipt id>": how journals index the sale a return refers to.
+std::string OriginalKey(const ReceiptReference& original);
+// The OriginalKey of a return; none for anything else.
+std::optional<std::string> OriginalKeyOf(const Payload& payload);
+
 }  // namespace kasse::journal

@@ -15,8 +15,6 @@ namespace {
 using detail::JsonReader;
 using Json = nlohmann::json;
 
-constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnits = {
-    {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
 constexpr std::array kReceiptTypes = {
     ReceiptType::kBeleg,          ReceiptType::kAVRechnung,  ReceiptType::kAVTransfer,
     ReceiptType::kAVBestellung,   ReceiptType::kAVTraining,  ReceiptType::kAVBelegstorno,
@@ -30,13 +28,6 @@ std::optional<T> FromName(const std::array<T, N>& all, NameOf name_of, std::stri
     if (name_of(value) == name) return value;
   }
   return std::nullopt;
-}
-
-std::string_view UnitName(Unit unit) {
-  for (const auto& [value, name] : kUnits) {
-    if (value == unit) return name;
-  }
-  return "piece";
 }
 
 Json EncodeCashier(const Cashier& cashier) { return Json{{"id", cashier.id}, {"name", cashier.name}}; }
@@ -92,7 +83,7 @@ std::vector<VatTotals> DecodeVat(JsonReader& parent, std::string_view name) {
 Json EncodeLine(const ReceiptLine& line) {
   return Json{{"article", line.article.value()},
               {"text", line.text},
-              {"unit", UnitName(line.quantity.unit())},
+              {"unit", UnitCode(line.quantity.unit())},
               {"quantity_milli", line.quantity.milli()},
               {"unit_price_cents", line.unit_price.cents()},
               {"discount_cents", line.line_discount.cents()},
@@ -104,11 +95,7 @@ ReceiptLine DecodeLine(JsonReader& r) {
   ReceiptLine line;
   line.article = ArticleNumber(r.String("article"));
   line.text = r.String("text");
-  std::string unit_name = r.String("unit");
-  std::optional<Unit> unit;
-  for (const auto& [value, name] : kUnits) {
-    if (name == unit_name) unit = value;
-  }
+  std::optional<Unit> unit = UnitFromCode(r.String("unit"));
   if (r.ok() && !unit) r.Fail("unit", "must be piece, kg, l or m");
   line.quantity = Quantity::Milli(unit.value_or(Unit::kPiece), r.Int("quantity_milli"));
   line.unit_price = Money::FromCents(r.Int("unit_price_cents"));

@@ -43,18 +43,6 @@ constexpr std::string_view kClearTseOpen = "DELETE FROM software_tse_open";
 constexpr std::string_view kInsertTseOpen =
     "INSERT INTO software_tse_open(client_id, transaction_number) VALUES (?1, ?2)";
 
-std::optional<int64_t> ReceiptNumberOf(const journal::Payload& payload) {
-  if (const auto* receipt = std::get_if<journal::ReceiptEntry>(&payload)) return receipt->receipt_number;
-  if (const auto* movement = std::get_if<journal::CashMovementEntry>(&payload)) return movement->receipt_number;
-  return std::nullopt;
-}
-
-std::optional<std::string> OriginalOf(const journal::Payload& payload) {
-  const auto* receipt = std::get_if<journal::ReceiptEntry>(&payload);
-  if (receipt == nullptr || !receipt->receipt.original) return std::nullopt;
-  return OriginalKey(*receipt->receipt.original);
-}
-
 Status Corrupt(const Status& status, std::string_view what) {
   return Status::Internal("the register database holds a damaged " + std::string(what) + ": " + status.ToString());
 }
@@ -75,10 +63,6 @@ Result<std::vector<journal::JournalEntry>> DecodeRows(SqliteStatement& query) {
 }
 
 }  // namespace
-
-std::string OriginalKey(const ReceiptReference& original) {
-  return original.register_id.value() + "/" + original.receipt_id.value();
-}
 
 Result<std::unique_ptr<JournalStore>> JournalStore::Open(const std::string& path,
                                                          const storage::SqliteDatabase::Options& options) {
@@ -111,10 +95,10 @@ Result<journal::JournalEntry> JournalStore::Append(journal::JournalEntry entry) 
   entry.seq = *last + 1;
   Result<SqliteStatement*> insert = db_.Prepare(kInsertEntry);
   if (!insert.ok()) return insert.status();
-  std::optional<std::string> original = OriginalOf(entry.payload);
+  std::optional<std::string> original = journal::OriginalKeyOf(entry.payload);
   SqliteStatement& s = **insert;
   s.Bind(1, entry.seq).Bind(2, journal::KindName(entry.payload)).Bind(3, entry.closing_number);
-  s.Bind(4, ReceiptNumberOf(entry.payload)).Bind(6, entry.recorded_ms).Bind(7, journal::EncodeEntry(entry));
+  s.Bind(4, journal::ReceiptNumberOf(entry.payload)).Bind(6, entry.recorded_ms).Bind(7, journal::EncodeEntry(entry));
   if (original) s.Bind(5, *original);
   KASSE_RETURN_IF_ERROR(s.Run());
   return entry;
@@ -151,7 +135,7 @@ Result<std::optional<journal::JournalEntry>> JournalStore::FindReceipt(int64_t r
 Result<std::vector<journal::ReceiptEntry>> JournalStore::ReturnsOf(const ReceiptReference& original) {
   Result<SqliteStatement*> query = db_.Prepare(kReturnsOf);
   if (!query.ok()) return query.status();
-  (*query)->Bind(1, OriginalKey(original));
+  (*query)->Bind(1, journal::OriginalKey(original));
   Result<std::vector<journal::JournalEntry>> rows = DecodeRows(**query);
   if (!rows.ok()) return rows.status();
   std::vector<journal::ReceiptEntry> returns;

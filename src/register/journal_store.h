@@ -94,7 +94,4 @@ class JournalStore final : public signing::SoftwareTseStateStore {
   storage::SqliteDatabase db_;
 };
 
-// "<register id>/<receipt id>": how the journal indexes a return's original.
-std::string OriginalKey(const ReceiptReference& original);
-
 }  // namespace kasse::reg

@@ -29,7 +29,6 @@ namespace kasse::reg {
 namespace {
 
 constexpr size_t kMaxApiBodyBytes = size_t{256} * 1024;  // the cashier screen sends small JSON
-constexpr size_t kMaxRegisterIdBytes = 50;               // DSFinV-K Z_KASSE_ID
 // A customer waits at the counter: a return against another register\'s receipt gives up after this.
 constexpr std::chrono::milliseconds kReceiptLookupTimeout{3000};
 
@@ -78,16 +77,6 @@ Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::st
 }
 
 }  // namespace
-
-Status ValidateRegisterId(const RegisterId& id) {
-  const std::string& value = id.value();
-  if (value.empty() || value.size() > kMaxRegisterIdBytes ||
-      value.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
-          std::string::npos) {
-    return Status::InvalidArgument("register_id", "must be 1 to 50 letters, digits, '.', '_' or '-'");
-  }
-  return Status::Ok();
-}
 
 struct RegisterAgent::Parts {
   SystemClock clock;

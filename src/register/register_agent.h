@@ -52,7 +52,4 @@ class RegisterAgent {
   std::unique_ptr<Parts> parts_;
 };
 
-// Register IDs travel in URLs and DSFinV-K files: 1–50 of A–Z a–z 0–9 . _ -
-Status ValidateRegisterId(const RegisterId& id);
-
 }  // namespace kasse::reg

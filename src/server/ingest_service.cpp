@@ -4,22 +4,6 @@
 #include "journal/entry_json.h"
 
 namespace kasse::server {
-namespace {
-
-std::optional<int64_t> ReceiptNumberOf(const journal::Payload& payload) {
-  if (const auto* receipt = std::get_if<journal::ReceiptEntry>(&payload)) return receipt->receipt_number;
-  if (const auto* movement = std::get_if<journal::CashMovementEntry>(&payload)) return movement->receipt_number;
-  return std::nullopt;
-}
-
-std::optional<std::string> OriginalRefOf(const journal::Payload& payload) {
-  const auto* receipt = std::get_if<journal::ReceiptEntry>(&payload);
-  if (receipt == nullptr || !receipt->receipt.original) return std::nullopt;
-  return receipt->receipt.original->register_id.value() + "/" + receipt->receipt.original->receipt_id.value();
-}
-
-}  // namespace
-
 IngestService::IngestService(ServerJournalStore& store, VatTable vat_table, Clock& clock)
     : store_(store), vat_table_(std::move(vat_table)), clock_(clock) {}
 
@@ -59,8 +43,8 @@ Result<IngestOutcome> IngestService::Ingest(const RegisterId& register_id, std::
     }
     StoredEntry stored{entry->seq,
                        std::string(journal::KindName(entry->payload)),
-                       ReceiptNumberOf(entry->payload),
-                       OriginalRefOf(entry->payload),
+                       journal::ReceiptNumberOf(entry->payload),
+                       journal::OriginalKeyOf(entry->payload),
                        body,
                        ""};
     Status checked = journal::CheckEntry(*entry, vat_table_);

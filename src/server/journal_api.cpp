@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "journal/entry.h"
 #include "sync/protocol.h"
 
 namespace kasse::server {
@@ -56,7 +57,8 @@ void AddJournalRoutes(http::Router& router, IngestService& ingest, ServerJournal
       return http::HttpResponse::Error(
           Status::NotFound("number", "register " + register_id + " has no receipt " + std::to_string(*number)));
     }
-    Result<std::vector<std::string>> returns = store.ReturnsOf(register_id + "/" + std::to_string(*number));
+    Result<std::vector<std::string>> returns = store.ReturnsOf(
+        journal::OriginalKey(ReceiptReference{RegisterId(register_id), 0, ReceiptId(std::to_string(*number))}));
     if (!returns.ok()) return http::HttpResponse::Error(returns.status());
     std::string json = "{\"entry\":" + **body + ",\"returns\":[";
     for (size_t i = 0; i < returns->size(); ++i) json += (i > 0 ? "," : "") + (*returns)[i];
@@ -73,12 +75,8 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials) {
       return http::HttpResponse::Error(Status::InvalidArgument("register_id", "is required"));
     }
     RegisterId register_id(body["register_id"].get<std::string>());
-    if (register_id.empty() || register_id.value().size() > 50 ||
-        register_id.value().find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
-            std::string::npos) {
-      return http::HttpResponse::Error(
-          Status::InvalidArgument("register_id", "must be 1 to 50 letters, digits, '.', '_' or '-'"));
-    }
+    Status valid = ValidateRegisterId(register_id);
+    if (!valid.ok()) return http::HttpResponse::Error(valid);
     bool replace = body.value("replace_device", false);
     Result<std::string> code = credentials.CreateEnrollmentCode(register_id, replace);
     if (!code.ok()) return http::HttpResponse::Error(code.status());

@@ -51,24 +51,6 @@ constexpr std::string_view kDeletePrices = "DELETE FROM price WHERE article = ?1
 constexpr std::array<std::string_view, 4> kClearAll = {"DELETE FROM price", "DELETE FROM article_gtin",
                                                        "DELETE FROM article", "DELETE FROM product_group"};
 
-// How a Unit is spelled in the unit column.
-constexpr std::array<std::pair<Unit, std::string_view>, 4> kUnitNames = {
-    {{Unit::kPiece, "piece"}, {Unit::kKilogram, "kg"}, {Unit::kLiter, "l"}, {Unit::kMeter, "m"}}};
-
-std::string_view UnitName(Unit unit) {
-  for (const auto& [value, name] : kUnitNames) {
-    if (value == unit) return name;
-  }
-  return "piece";
-}
-
-std::optional<Unit> UnitFromName(std::string_view name) {
-  for (const auto& [value, unit_name] : kUnitNames) {
-    if (unit_name == name) return value;
-  }
-  return std::nullopt;
-}
-
 // Prepares `sql`, binds `args` to ?1, ?2, … and runs it.
 template <typename... Args>
 Status Run(SqliteDatabase& db, std::string_view sql, const Args&... args) {
@@ -107,7 +89,7 @@ Status Damaged(const SqliteStatement& row) {
 
 // A row of kSelectArticles, without its GTINs.
 Result<Article> ArticleFromRow(const SqliteStatement& row) {
-  std::optional<Unit> unit = UnitFromName(row.Text(5));
+  std::optional<Unit> unit = UnitFromCode(row.Text(5));
   if (!unit.has_value()) return Damaged(row);
   std::optional<Plu> plu;
   if (!row.IsNull(2)) {
@@ -208,7 +190,7 @@ Status CatalogStore::WriteArticles(const CatalogDelta& delta) {
     std::optional<int64_t> plu;
     if (article.plu.has_value()) plu = article.plu->value();
     KASSE_RETURN_IF_ERROR(Run(db_, kUpsertArticle, article.number.value(), article.text, plu,
-                              int64_t{article.vat_key.value()}, article.product_group.value(), UnitName(article.unit)));
+                              int64_t{article.vat_key.value()}, article.product_group.value(), UnitCode(article.unit)));
     for (size_t i = 0; i < article.gtins.size(); ++i) {
       KASSE_RETURN_IF_ERROR(Run(db_, kInsertGtin, static_cast<int64_t>(GtinKey(article.gtins[i])), article.gtins[i],
                                 article.number.value(), static_cast<int64_t>(i)));
