@@ -167,6 +167,9 @@ void SqliteStatement::Reset() {
 }
 
 bool SqliteStatement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+bool SqliteStatement::IsInt(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER; }
+bool SqliteStatement::IsBlob(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_BLOB; }
 int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::string SqliteStatement::Text(int column) const {

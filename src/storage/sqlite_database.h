@@ -91,6 +91,9 @@ class SqliteStatement {
   void Reset();
 
   bool IsNull(int column) const;
+  int ColumnCount() const;
+  bool IsInt(int column) const;
+  bool IsBlob(int column) const;
   int64_t Int(int column) const;
   std::string Text(int column) const;
   std::vector<uint8_t> Blob(int column) const;
