@@ -35,12 +35,19 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->required();
   verify_receipt->callback([&] { exit_code = RunVerifyReceipt(qr_code, out, err); });
 
-  server::ServerConfig server_config;
-  CLI::App* server_app =
-      app.add_subcommand("server", "Run the central server: register enrollment and journal ingestion (SQLite)");
-  server_app->add_option("--db", server_config.db, "SQLite database file")->required();
-  server_app->add_option("--listen", server_config.listen, "Address to listen on (HOST:PORT)")->capture_default_str();
-  server_app->callback([&] { exit_code = RunServer(server_config, out, err); });
+  ServerFlags server_flags;
+  CLI::App* server_app = app.add_subcommand(
+      "server", "Run the central server: enrollment, journal ingestion, metrics (SQLite or PostgreSQL)");
+  server_app->footer("Settings (TOML file < environment < flags):\n" + server::ServerConfigSchema().Describe("KASSE_"));
+  server_app->add_option("--config", server_flags.config_file, "TOML configuration file");
+  server_app->add_option("--db", server_flags.values["database.url"],
+                         "SQLite file or postgresql://user@host:port/database (database.url)");
+  server_app->add_option("--listen", server_flags.values["server.listen"], "HOST:PORT to listen on (server.listen)");
+  server_app->add_option("--threads", server_flags.values["server.threads"], "HTTP threads (server.threads)");
+  server_app->add_option("--db-connections", server_flags.values["database.connections"],
+                         "Database connections (database.connections)");
+  server_app->add_option("--log-level", server_flags.values["log.level"], "debug, info, warn, error (log.level)");
+  server_app->callback([&] { exit_code = RunServer(server_flags, out, err); });
 
   reg::RegisterAgentConfig register_config;
   std::string register_id;

@@ -4,6 +4,7 @@
 // Thread-safety: each writes only to the stream it is given; call from one thread.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string_view>
 
@@ -34,6 +35,12 @@ int RunVerifyReceipt(std::string_view qr_code, std::ostream& out, std::ostream& 
 int RunRegister(const reg::RegisterAgentConfig& config, std::ostream& out, std::ostream& err);
 
 // Runs the central server until SIGINT or SIGTERM; 1 if it cannot start.
-int RunServer(const server::ServerConfig& config, std::ostream& out, std::ostream& err);
+// `kasse server`'s command line: a config file and flags by dotted key (empty
+// values were not given).
+struct ServerFlags {
+  std::string config_file;
+  std::map<std::string, std::string> values;
+};
+int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err);
 
 }  // namespace kasse::cli

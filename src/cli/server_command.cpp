@@ -2,11 +2,45 @@
 #include <signal.h>
 
 #include "cli/commands.h"
+#include "ops/config.h"
 #include "server/server_app.h"
 
 namespace kasse::cli {
 
-int RunServer(const server::ServerConfig& config, std::ostream& out, std::ostream& err) {
+namespace {
+
+// The configuration from the file, the environment and the flags, in that order of precedence.
+Result<server::ServerConfig> LoadConfig(const ServerFlags& flags) {
+  ops::ConfigLayers layers(server::ServerConfigSchema());
+  if (!flags.config_file.empty()) KASSE_RETURN_IF_ERROR(layers.LoadToml(flags.config_file));
+  KASSE_RETURN_IF_ERROR(layers.ApplyEnvironment("KASSE_", ops::ProcessEnvironment("KASSE_")));
+  std::map<std::string, std::string> given;
+  for (const auto& [key, value] : flags.values) {
+    if (!value.empty()) given[key] = value;
+  }
+  KASSE_RETURN_IF_ERROR(layers.ApplyFlags(given));
+  return server::ServerConfigFrom(layers);
+}
+
+// The database target with a password in a URL masked, for printing.
+std::string RedactedDatabase(const std::string& target) {
+  size_t scheme = target.find("://");
+  size_t at = target.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return target;
+  size_t colon = target.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return target;
+  return target.substr(0, colon + 1) + "***" + target.substr(at);
+}
+
+}  // namespace
+
+int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err) {
+  Result<server::ServerConfig> loaded = LoadConfig(flags);
+  if (!loaded.ok()) {
+    err << "kasse server: " << loaded.status().ToString() << "\n";
+    return 2;
+  }
+  const server::ServerConfig& config = *loaded;
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
@@ -19,7 +53,7 @@ int RunServer(const server::ServerConfig& config, std::ostream& out, std::ostrea
     err << "kasse server: " << admin.status().ToString() << "\n";
     return 1;
   }
-  out << "server ready at " << app.url() << " (database " << config.db << ")\n";
+  out << "server ready at " << app.url() << " (database " << RedactedDatabase(config.db) << ")\n";
   if (admin->has_value()) {
     out << "admin token (shown this once; only its hash is stored):\n  " << **admin << "\n"
         << "make an enrollment code for a register:\n"

@@ -1,11 +1,13 @@
 #include "http/client.h"
 
+#include <atomic>
 #include <charconv>
 #include <optional>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -52,6 +54,7 @@ struct HttpClient::Impl {
   asio::io_context io;
   std::optional<beast::tcp_stream> stream;
   beast::flat_buffer buffer;
+  std::atomic<bool> cancelled{false};
 
   // Runs the queued operations; a timeout expires the stream, which fails them.
   void Run() {
@@ -95,6 +98,15 @@ HttpClient::HttpClient(std::string host, uint16_t port, std::chrono::millisecond
 
 HttpClient::~HttpClient() = default;
 
+void HttpClient::Cancel() {
+  impl_->cancelled = true;
+  // Runs inside the Send() in flight (its thread runs `io`), so the stream is never
+  // touched from two threads; with none in flight it waits, harmlessly, for the next.
+  asio::post(impl_->io, [impl = impl_.get()] {
+    if (impl->stream) impl->stream->close();
+  });
+}
+
 Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view target, std::string_view body,
                                       const std::vector<std::pair<std::string, std::string>>& headers) {
   bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(beast::string_view(method.data(), method.size())),
@@ -110,9 +122,11 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
   // A kept-alive connection may have been closed by the server meanwhile: one retry
   // on a fresh connection, but only if nothing of the response arrived.
   for (int attempt = 0; attempt < 2; ++attempt) {
+    if (impl_->cancelled) return Status::Unavailable("cancelled");
     bool reused = impl_->stream.has_value();
     if (!reused) {
       beast::error_code ec = impl_->Connect();
+      if (ec && impl_->cancelled) return Status::Unavailable("cancelled");
       if (ec)
         return Status::Unavailable("cannot connect to " + impl_->host + ":" + std::to_string(impl_->port) + ": " +
                                    ec.message());
@@ -122,6 +136,7 @@ Result<HttpResponse> HttpClient::Send(std::string_view method, std::string_view 
     beast::error_code ec = impl_->Exchange(request, parser);
     if (ec) {
       impl_->stream.reset();
+      if (impl_->cancelled) return Status::Unavailable("cancelled");
       if (reused && (ec == bhttp::error::end_of_stream || ec == asio::error::connection_reset ||
                      ec == asio::error::broken_pipe)) {
         continue;

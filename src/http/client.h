@@ -5,7 +5,12 @@
 // Unavailable and closes the connection; the next Send() reconnects. An HTTP error
 // status is not a failure here: the response is returned for the caller to judge.
 //
-// Thread-safety: one thread at a time.
+// Cancel() ends the request in flight at once (a long poll at shutdown) and every
+// later one: they return Unavailable("cancelled"). It is final, so a Cancel() that
+// lands between two requests is not lost.
+//
+// Thread-safety: one thread at a time, except Cancel(), which any thread may call
+// while the client exists.
 #pragma once
 
 #include <chrono>
@@ -43,6 +48,8 @@ class HttpClient {
 
   Result<HttpResponse> Send(std::string_view method, std::string_view target, std::string_view body = "",
                             const std::vector<std::pair<std::string, std::string>>& headers = {});
+  // Makes the Send() in flight, if any, and all later ones return Unavailable("cancelled").
+  void Cancel();
 
  private:
   struct Impl;

@@ -1,10 +1,16 @@
 #include <arpa/inet.h>
 #include <atomic>
+#include <cctype>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <future>
+#include <mutex>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -15,8 +21,12 @@
 namespace kasse::http {
 namespace {
 
-// Sends raw bytes and returns whatever the server answers before closing.
-std::string RawExchange(uint16_t port, const std::string& bytes) {
+// Generous bounds: they only keep a broken build from hanging, never measure speed.
+constexpr std::chrono::seconds kPatience{30};
+constexpr int kLongHoldMs = 60'000;
+
+// Connects and sends raw bytes; returns the socket.
+int RawSend(uint16_t port, const std::string& bytes) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -24,12 +34,31 @@ std::string RawExchange(uint16_t port, const std::string& bytes) {
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
   EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+  return fd;
+}
+
+// Returns whatever the server sends on `fd` before closing it, and closes it.
+std::string RawReceive(int fd) {
   std::string answer;
   char buffer[4096];
   ssize_t n = 0;
   while ((n = recv(fd, buffer, sizeof(buffer), 0)) > 0) answer.append(buffer, static_cast<size_t>(n));
   close(fd);
   return answer;
+}
+
+// Sends raw bytes and returns whatever the server answers before closing.
+std::string RawExchange(uint16_t port, const std::string& bytes) { return RawReceive(RawSend(port, bytes)); }
+
+bool HasHeader(const HttpResponse& response, const std::string& name, const std::string& value) {
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  for (const auto& [n, v] : response.headers) {
+    if (lower(n) == lower(name) && lower(v) == lower(value)) return true;
+  }
+  return false;
 }
 
 class HttpTest : public ::testing::Test {
@@ -46,6 +75,18 @@ class HttpTest : public ::testing::Test {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return HttpResponse::Text(200, "done");
     });
+    // A long poll: held `ms` milliseconds unless a test calls the captured complete().
+    router_.Add("GET", "/held", [this](const HttpRequest& r) {
+      DeferredResponse deferred;
+      deferred.timeout = std::chrono::milliseconds(std::stoi(r.query.at("ms")));
+      deferred.start = [this](std::function<void(HttpResponse)> complete) {
+        std::lock_guard lock(held_mutex_);
+        completes_.push_back(std::move(complete));
+        held_changed_.notify_all();
+      };
+      deferred.on_timeout = [] { return HttpResponse::Text(200, "timed out"); };
+      return HttpResponse::Defer(std::move(deferred));
+    });
     HttpServer::Options options;
     options.max_body_bytes = 1024;
     options.log = [this](const std::string& line) { log_ += line + "\n"; };
@@ -53,10 +94,28 @@ class HttpTest : public ::testing::Test {
     ASSERT_TRUE(server_->Start().ok());
   }
 
+  // The complete() callbacks of the first `count` held requests, once they are held.
+  std::vector<std::function<void(HttpResponse)>> WaitForHeld(size_t count) {
+    std::unique_lock lock(held_mutex_);
+    bool held = held_changed_.wait_for(lock, kPatience, [&] { return completes_.size() >= count; });
+    EXPECT_TRUE(held) << completes_.size() << " of " << count << " requests held";
+    return completes_;
+  }
+
+  std::future<Result<HttpResponse>> SendInBackground(std::string target) {
+    return std::async(std::launch::async, [this, target] {
+      HttpClient client("127.0.0.1", server_->port());
+      return client.Send("GET", target);
+    });
+  }
+
   Router router_;
   std::unique_ptr<HttpServer> server_;
   std::string log_;
   std::atomic<bool> slow_started_{false};
+  std::mutex held_mutex_;
+  std::condition_variable held_changed_;
+  std::vector<std::function<void(HttpResponse)>> completes_;
 };
 
 TEST_F(HttpTest, RoutesWithParametersAndKeepsTheConnection) {
@@ -121,6 +180,125 @@ TEST_F(HttpTest, StopFinishesTheRequestInProgress) {
   EXPECT_EQ(response->body, "done");
   EXPECT_EQ(server_->open_connections(), 0);
   EXPECT_TRUE(idle.Send("POST", "/echo", "x").status().IsUnavailable());
+}
+
+TEST_F(HttpTest, DeferredResponseIsTheAnswerCompletedFromAnotherThread) {
+  HttpClient client("127.0.0.1", server_->port());
+  std::future<Result<HttpResponse>> held =
+      std::async(std::launch::async, [&] { return client.Send("GET", "/held?ms=" + std::to_string(kLongHoldMs)); });
+  std::vector<std::function<void(HttpResponse)>> completes = WaitForHeld(1);
+  ASSERT_EQ(completes.size(), 1u);
+  std::thread other([complete = completes[0]] { complete(HttpResponse::Text(200, "completed")); });
+  other.join();
+  Result<HttpResponse> response = held.get();
+  ASSERT_TRUE(response.ok()) << response.status().ToString();
+  EXPECT_EQ(response->body, "completed");
+  ASSERT_TRUE(client.Send("POST", "/echo", "next").ok());  // keep-alive goes on
+  EXPECT_EQ(server_->open_connections(), 1);
+}
+
+TEST_F(HttpTest, DeferredResponseWithoutAnswerGetsOnTimeoutAfterTheTimeout) {
+  HttpClient client("127.0.0.1", server_->port());
+  Result<HttpResponse> response = client.Send("GET", "/held?ms=50");
+  ASSERT_TRUE(response.ok()) << response.status().ToString();
+  EXPECT_EQ(response->body, "timed out");
+  Result<HttpResponse> next = client.Send("POST", "/echo", "next");
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(next->body, "next");
+}
+
+TEST_F(HttpTest, CompleteAfterTheTimeoutIsIgnored) {
+  HttpClient client("127.0.0.1", server_->port());
+  ASSERT_EQ(client.Send("GET", "/held?ms=10")->body, "timed out");
+  std::vector<std::function<void(HttpResponse)>> completes = WaitForHeld(1);
+  ASSERT_EQ(completes.size(), 1u);
+  completes[0](HttpResponse::Text(200, "late"));
+  completes[0](HttpResponse::Text(200, "later still"));
+  Result<HttpResponse> next = client.Send("POST", "/echo", "next");  // the same connection, unharmed
+  ASSERT_TRUE(next.ok()) << next.status().ToString();
+  EXPECT_EQ(next->body, "next");
+  EXPECT_EQ(server_->open_connections(), 1);
+}
+
+TEST_F(HttpTest, HeldRequestsHoldNoThread) {
+  // The fixture's server has one thread. Were a held request to occupy it, the
+  // ordinary request below would wait for the holds' 60 s.
+  constexpr int kHeld = 200;
+  std::vector<int> sockets;
+  for (int i = 0; i < kHeld; ++i) {
+    sockets.push_back(RawSend(server_->port(), "GET /held?ms=" + std::to_string(kLongHoldMs) +
+                                                   " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+  }
+  std::vector<std::function<void(HttpResponse)>> completes = WaitForHeld(kHeld);
+  ASSERT_EQ(completes.size(), static_cast<size_t>(kHeld));
+
+  HttpClient client("127.0.0.1", server_->port());
+  Result<HttpResponse> ordinary = client.Send("POST", "/echo", "meanwhile");
+  ASSERT_TRUE(ordinary.ok()) << ordinary.status().ToString();
+  EXPECT_EQ(ordinary->body, "meanwhile");
+
+  // complete() i answers with "answer-i"; which socket got which request is unknown.
+  for (int i = 0; i < kHeld; ++i)
+    completes[static_cast<size_t>(i)](HttpResponse::Text(200, "answer-" + std::to_string(i)));
+  std::vector<bool> seen(kHeld, false);
+  for (int fd : sockets) {
+    std::string answer = RawReceive(fd);
+    ASSERT_NE(answer.find("200 OK"), std::string::npos) << answer;
+    size_t at = answer.rfind("answer-");
+    ASSERT_NE(at, std::string::npos) << answer;
+    int n = std::stoi(answer.substr(at + 7));
+    ASSERT_TRUE(n >= 0 && n < kHeld);
+    EXPECT_FALSE(seen[static_cast<size_t>(n)]) << "answer " << n << " arrived twice";
+    seen[static_cast<size_t>(n)] = true;
+  }
+}
+
+TEST_F(HttpTest, StopAnswersHeldRequestsAtOnceWithOnTimeout) {
+  std::vector<std::future<Result<HttpResponse>>> held;
+  for (int i = 0; i < 3; ++i) held.push_back(SendInBackground("/held?ms=" + std::to_string(kLongHoldMs)));
+  ASSERT_EQ(WaitForHeld(3).size(), 3u);
+  auto started = std::chrono::steady_clock::now();
+  server_->Stop();
+  // Without the early answer Stop() would wait out its whole grace period.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, ServerLimits::kShutdownGrace);
+  for (auto& future : held) {
+    Result<HttpResponse> response = future.get();
+    ASSERT_TRUE(response.ok()) << response.status().ToString();
+    EXPECT_EQ(response->body, "timed out");
+    EXPECT_TRUE(HasHeader(*response, "connection", "close"));
+  }
+  EXPECT_EQ(server_->open_connections(), 0);
+}
+
+TEST_F(HttpTest, CompleteAfterTheServerIsGoneIsHarmless) {
+  std::future<Result<HttpResponse>> held = SendInBackground("/held?ms=" + std::to_string(kLongHoldMs));
+  std::vector<std::function<void(HttpResponse)>> completes = WaitForHeld(1);
+  ASSERT_EQ(completes.size(), 1u);
+  server_.reset();
+  EXPECT_EQ(held.get()->body, "timed out");
+  completes[0](HttpResponse::Text(200, "too late"));  // ASan would see a use after free
+}
+
+TEST_F(HttpTest, CancelEndsALongPollAtOnce) {
+  HttpClient client("127.0.0.1", server_->port());
+  std::future<Result<HttpResponse>> poll =
+      std::async(std::launch::async, [&] { return client.Send("GET", "/held?ms=" + std::to_string(kLongHoldMs)); });
+  ASSERT_EQ(WaitForHeld(1).size(), 1u);
+  client.Cancel();
+  // The client's own timeout (10 s) would give another message.
+  ASSERT_EQ(poll.wait_for(kPatience), std::future_status::ready);
+  Status status = poll.get().status();
+  EXPECT_TRUE(status.IsUnavailable()) << status.ToString();
+  EXPECT_EQ(status.message(), "cancelled");
+  EXPECT_EQ(client.Send("POST", "/echo", "x").status().message(), "cancelled");  // final
+}
+
+TEST(HttpClientTest, CancelBeforeSendAnswersCancelledWithoutConnecting) {
+  HttpClient client("127.0.0.1", 1);
+  client.Cancel();
+  Status status = client.Send("GET", "/").status();
+  EXPECT_TRUE(status.IsUnavailable());
+  EXPECT_EQ(status.message(), "cancelled");
 }
 
 TEST(HttpClientTest, UnreachableServerIsUnavailable) {

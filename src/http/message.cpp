@@ -1,11 +1,16 @@
 #include "http/message.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 namespace kasse::http {
 
 std::string HttpRequest::Header(std::string_view name) const {
-  auto it = headers.find(std::string(name));
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  auto it = headers.find(lower);
   return it == headers.end() ? std::string() : it->second;
 }
 
@@ -21,6 +26,12 @@ HttpResponse HttpResponse::Text(int status, std::string body, std::string conten
   response.status = status;
   response.content_type = std::move(content_type);
   response.body = std::move(body);
+  return response;
+}
+
+HttpResponse HttpResponse::Defer(DeferredResponse deferred) {
+  HttpResponse response;
+  response.deferred = std::make_shared<DeferredResponse>(std::move(deferred));
   return response;
 }
 

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -10,8 +11,11 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -32,6 +36,52 @@ HttpResponse ErrorResponse(int status, const std::string& message) {
   return response;
 }
 
+// What a held (deferred) request shares with its complete() callback. complete()
+// may outlive the connection and the server, so it holds only a weak_ptr, and
+// `wake` (which names the connection's strand) is dropped, under the mutex, before
+// the server's io_context can go away: by Close() when the wait ends, or by Stop().
+class HeldRequest {
+ public:
+  explicit HeldRequest(std::function<void()> wake) : wake_(std::move(wake)) {}
+
+  // The first answer wins; a later one, or one after GiveUp() or Close(), is ignored.
+  void Complete(HttpResponse answer) {
+    std::lock_guard lock(mutex_);
+    if (closed_) return;
+    closed_ = true;
+    answer_ = std::move(answer);
+    Wake();
+  }
+  // Ends the wait without an answer (the server stops): on_timeout() answers.
+  void GiveUp() {
+    std::lock_guard lock(mutex_);
+    if (closed_) return;
+    closed_ = true;
+    Wake();
+  }
+  bool closed() const {
+    std::lock_guard lock(mutex_);
+    return closed_;
+  }
+  // Accepts no more answers and returns the one that came, if any.
+  std::optional<HttpResponse> Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    wake_ = nullptr;
+    return std::exchange(answer_, std::nullopt);
+  }
+
+ private:
+  void Wake() {
+    if (wake_) std::exchange(wake_, nullptr)();
+  }
+
+  mutable std::mutex mutex_;
+  bool closed_ = false;
+  std::optional<HttpResponse> answer_;
+  std::function<void()> wake_;
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -39,6 +89,7 @@ struct HttpServer::Impl {
   struct Connection {
     beast::tcp_stream* stream = nullptr;
     bool busy = false;
+    std::shared_ptr<HeldRequest> held;  // while a deferred response is awaited
   };
 
   Options options;
@@ -56,13 +107,61 @@ struct HttpServer::Impl {
     if (options.log) options.log(message);
   }
 
+  // Logs "<what> on GET /path[: detail]" and answers 500 without the details.
+  HttpResponse InternalError(const HttpRequest& request, const std::string& what,
+                             const std::string& detail = "") const {
+    Log(what + " on " + request.method + " " + request.path + (detail.empty() ? "" : ": " + detail));
+    return HttpResponse::Error(Status::Internal("internal error; the server log has the details"));
+  }
+
   HttpResponse Dispatch(HttpRequest& request) {
     try {
       return handler(request);
     } catch (const std::exception& e) {
-      Log("handler failed on " + request.method + " " + request.path + ": " + e.what());
-      return HttpResponse::Error(Status::Internal("internal error; the server log has the details"));
+      return InternalError(request, "handler failed", e.what());
     }
+  }
+
+  HttpResponse TimedOut(const HttpRequest& request, const DeferredResponse& deferred) {
+    if (!deferred.on_timeout) return InternalError(request, "deferred response without on_timeout");
+    try {
+      return deferred.on_timeout();
+    } catch (const std::exception& e) {
+      return InternalError(request, "deferred on_timeout failed", e.what());
+    }
+  }
+
+  // Holds the request until complete(), the timeout or Stop(), whichever comes first,
+  // on a timer of the connection's strand: no thread waits meanwhile.
+  asio::awaitable<HttpResponse> Hold(const HttpRequest& request, const DeferredResponse& deferred,
+                                     std::list<Connection>::iterator self) {
+    auto executor = co_await asio::this_coro::executor;
+    auto timer =
+        std::make_shared<asio::steady_timer>(executor, std::max(deferred.timeout, std::chrono::milliseconds(0)));
+    auto held = std::make_shared<HeldRequest>([executor, weak_timer = std::weak_ptr(timer)] {
+      asio::post(executor, [weak_timer] {
+        if (auto waiting = weak_timer.lock()) waiting->cancel();
+      });
+    });
+    SetHeld(self, held);
+    try {
+      if (deferred.start) {
+        deferred.start([weak_held = std::weak_ptr(held)](HttpResponse answer) {
+          if (auto alive = weak_held.lock()) alive->Complete(std::move(answer));
+        });
+      }
+    } catch (const std::exception& e) {
+      held->Complete(InternalError(request, "deferred start failed", e.what()));
+    }
+    if (stopping) held->GiveUp();
+    if (!held->closed()) {
+      beast::error_code ec;  // operation_aborted when woken early; the held state decides either way
+      co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    }
+    std::optional<HttpResponse> answer = held->Close();
+    SetHeld(self, nullptr);
+    if (answer) co_return std::move(*answer);
+    co_return TimedOut(request, deferred);
   }
 
   asio::awaitable<void> Write(beast::tcp_stream& stream, const HttpResponse& response, unsigned version,
@@ -102,6 +201,11 @@ struct HttpServer::Impl {
       bool keep_alive = raw.keep_alive() && !stopping;
       Result<HttpRequest> request = detail::FromBeast(raw);
       HttpResponse response = request.ok() ? Dispatch(*request) : HttpResponse::Error(request.status());
+      if (response.deferred) {
+        std::shared_ptr<DeferredResponse> deferred = std::move(response.deferred);
+        response = co_await Hold(*request, *deferred, self);
+        if (response.deferred) response = InternalError(*request, "a deferred response answered with another");
+      }
       keep_alive = keep_alive && !stopping;
       co_await Write(stream, response, raw.version(), keep_alive, ec);
       SetBusy(self, false);
@@ -115,12 +219,17 @@ struct HttpServer::Impl {
     connection->busy = busy;
   }
 
+  void SetHeld(std::list<Connection>::iterator connection, std::shared_ptr<HeldRequest> held) {
+    std::lock_guard lock(mutex);
+    connection->held = std::move(held);
+  }
+
   asio::awaitable<void> Session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     std::list<Connection>::iterator self;
     {
       std::lock_guard lock(mutex);
-      self = connections.insert(connections.end(), Connection{&stream, false});
+      self = connections.insert(connections.end(), Connection{&stream, false, nullptr});
     }
     if (open.fetch_add(1) >= options.max_connections) {
       beast::error_code ec;
@@ -193,6 +302,7 @@ void HttpServer::Stop() {
     impl_->acceptor->close(ignored);
     std::lock_guard lock(impl_->mutex);
     for (Impl::Connection& connection : impl_->connections) {
+      if (connection.held) connection.held->GiveUp();
       beast::tcp_stream* stream = connection.stream;
       asio::post(stream->get_executor(), [this, stream] {
         std::lock_guard inner(impl_->mutex);
@@ -210,6 +320,12 @@ void HttpServer::Stop() {
   impl_->io->stop();
   for (std::thread& thread : impl_->threads) thread.join();
   impl_->threads.clear();
+  // Requests still held past the grace period: their complete() must not reach the
+  // io_context, which goes away with the server.
+  std::lock_guard lock(impl_->mutex);
+  for (Impl::Connection& connection : impl_->connections) {
+    if (connection.held) (void)connection.held->Close();
+  }
 }
 
 uint16_t HttpServer::port() const { return impl_->bound_port; }

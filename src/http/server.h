@@ -8,11 +8,21 @@
 // header block over the limit 431, too many connections 503, all as JSON errors;
 // a handler that throws gets 500 and the exception is logged, never propagated.
 //
+// Deferred responses (long polls): a handler may return HttpResponse::Defer. The
+// server calls its start(complete) right after the handler returns and then waits
+// on a timer of the connection, holding no thread, until complete() is called, the
+// timeout passes (on_timeout() answers) or Stop() is called (on_timeout() answers
+// at once, with "Connection: close"); then keep-alive goes on as usual. complete()
+// holds only a weak reference: calling it late, after the connection closed or
+// after the server is gone, does nothing. A client that disconnects while its
+// request is held is noticed only when the answer is written.
+//
 // Beast is included only by server.cpp and client.cpp.
 //
-// Thread-safety: Start() and Stop() from one controlling thread. The handler is
-// called on the server's threads (options.threads of them); with one thread,
-// calls never overlap.
+// Thread-safety: Start() and Stop() from one controlling thread. The handler and
+// a deferred response's start and on_timeout are called on the server's threads
+// (options.threads of them); with one thread, calls never overlap. A deferred
+// response's complete() may be called from any thread.
 #pragma once
 
 #include <chrono>

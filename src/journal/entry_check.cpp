@@ -12,7 +12,8 @@ constexpr int kLastVariableRateKey = 4;  // UST_SCHLUESSEL 1–4 carry the rate 
 
 Status Invalid(std::string_view field, const std::string& message) { return Status::InvalidArgument(field, message); }
 
-// The table with the rates the receipt states for the variable keys.
+}  // namespace
+
 Result<VatTable> TableAsStated(const std::vector<VatTotals>& stated, const VatTable& table) {
   VatTable as_stated = table;
   for (size_t i = 0; i < stated.size(); ++i) {
@@ -24,6 +25,8 @@ Result<VatTable> TableAsStated(const std::vector<VatTotals>& stated, const VatTa
   }
   return as_stated;
 }
+
+namespace {
 
 Status CheckTotals(const ReceiptEntry& entry, const ReceiptTotals& totals) {
   if (entry.vat.size() != totals.vat.size()) {

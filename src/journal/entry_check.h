@@ -25,4 +25,8 @@ namespace kasse::journal {
 
 Status CheckEntry(const JournalEntry& entry, const VatTable& vat_table);
 
+// `table` with the rates a receipt states for keys 1–4 (ReceiptEntry::vat), so a
+// past receipt is recomputed with the rates in force when it was made.
+Result<VatTable> TableAsStated(const std::vector<VatTotals>& stated, const VatTable& table);
+
 }  // namespace kasse::journal

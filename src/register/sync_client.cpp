@@ -48,12 +48,13 @@ void SyncClient::Record(const Status& outcome, int64_t acked, int64_t last) {
   }
 }
 
-Result<int64_t> SyncClient::Upload(int64_t acked, const std::vector<journal::JournalEntry>& batch) {
+Result<int64_t> SyncClient::Upload(int64_t acked, int64_t head, const std::vector<journal::JournalEntry>& batch) {
   std::vector<std::string> encoded;
   encoded.reserve(batch.size());
   for (const journal::JournalEntry& entry : batch) encoded.push_back(journal::EncodeEntry(entry));
   std::vector<std::pair<std::string, std::string>> headers;
   if (!options_.token.empty()) headers.emplace_back("Authorization", "Bearer " + options_.token);
+  headers.emplace_back(sync::kJournalHeadHeader, std::to_string(head));
   Result<http::HttpResponse> response = client_.Send("POST", url_.path_prefix + sync::JournalPath(register_id_.value()),
                                                      sync::EncodeBatch(encoded), headers);
   if (!response.ok()) return response.status();
@@ -98,7 +99,7 @@ Result<int64_t> SyncClient::SyncOnce() {
   }
   Result<std::vector<journal::JournalEntry>> batch = store_.ReadAfter(*acked, options_.batch_entries);
   if (!batch.ok()) return batch.status();
-  Result<int64_t> newly = Upload(*acked, *batch);
+  Result<int64_t> newly = Upload(*acked, *last, *batch);
   Result<int64_t> now_acked = store_.AckedSeq();
   Record(newly.status(), now_acked.ok() ? *now_acked : *acked, *last);
   return newly;

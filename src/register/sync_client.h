@@ -92,7 +92,7 @@ class SyncClient {
 
  private:
   SyncClient(Options options, http::Url url, RegisterId register_id, JournalStore& store, Clock& clock);
-  Result<int64_t> Upload(int64_t acked, const std::vector<journal::JournalEntry>& batch);
+  Result<int64_t> Upload(int64_t acked, int64_t head, const std::vector<journal::JournalEntry>& batch);
   void Record(const Status& outcome, int64_t acked, int64_t last);
 
   Options options_;

@@ -11,20 +11,20 @@
 //    retires the old device's credential. The database enforces one device per
 //    register with its primary key.
 //
-// Thread-safety: safe from any thread (the store serialises).
+// Thread-safety: safe from any thread; every check and change is one database
+// transaction, so several server processes over one PostgreSQL agree.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "base/clock.h"
 #include "base/result.h"
 #include "domain/ids.h"
-#include "storage/sqlite_database.h"
+#include "storage/sql_pool.h"
 
 namespace kasse::server {
 
@@ -40,8 +40,8 @@ class Credentials {
   static constexpr size_t kCodeBytes = 12;
   static constexpr size_t kMaxDeviceIdBytes = 100;
 
-  // Its own connection to the server database at `path` (migrated if needed).
-  static Result<std::unique_ptr<Credentials>> Open(const std::string& path, Clock& clock);
+  // Over the server database (migrated; see server_database.h).
+  Credentials(storage::SqlPool& pool, Clock& clock) : pool_(pool), clock_(clock) {}
 
   // A new admin token if none exists yet, else std::nullopt.
   Result<std::optional<std::string>> CreateAdminTokenIfNone();
@@ -53,10 +53,7 @@ class Credentials {
   Result<RegisterId> Authenticate(std::string_view authorization);
 
  private:
-  Credentials(storage::SqliteDatabase db, Clock& clock) : db_(std::move(db)), clock_(clock) {}
-
-  storage::SqliteDatabase db_;
-  std::mutex mutex_;
+  storage::SqlPool& pool_;
   Clock& clock_;
 };
 

@@ -1,23 +1,40 @@
 #include "server/ingest_service.h"
 
+#include <algorithm>
+
 #include "journal/entry_check.h"
 #include "journal/entry_json.h"
 
 namespace kasse::server {
-IngestService::IngestService(ServerJournalStore& store, VatTable vat_table, Clock& clock)
-    : store_(store), vat_table_(std::move(vat_table)), clock_(clock) {}
+
+IngestService::IngestService(storage::SqlPool& pool, VatTable vat_table, Clock& clock,
+                             std::vector<Projection*> projections)
+    : pool_(pool), vat_table_(std::move(vat_table)), clock_(clock), projections_(std::move(projections)) {}
 
 Result<IngestOutcome> IngestService::Ingest(const RegisterId& register_id, std::string_view batch_json) {
-  Result<std::vector<std::string>> raw = sync::DecodeBatch(batch_json);
-  if (!raw.ok()) return raw.status();
-  std::lock_guard lock(mutex_);
-  Result<int64_t> acked = store_.AckedSeq(register_id);
+  Result<std::vector<std::string>> bodies = sync::DecodeBatch(batch_json);
+  if (!bodies.ok()) return bodies.status();
+  Result<storage::SqlPool::Lease> db = pool_.Acquire();
+  if (!db.ok()) return db.status();
+  Result<storage::SqlTransaction> tx = storage::SqlTransaction::Begin(**db);
+  if (!tx.ok()) return tx.status();
+  Result<IngestOutcome> outcome = IngestDecoded(**db, register_id, *bodies);
+  if (!outcome.ok() || outcome->gap_expected_seq) return outcome;  // the transaction rolls back
+  KASSE_RETURN_IF_ERROR(tx->Commit());
+  return outcome;
+}
+
+Result<IngestOutcome> IngestService::IngestDecoded(storage::SqlConnection& tx, const RegisterId& register_id,
+                                                   const std::vector<std::string>& bodies) {
+  Result<int64_t> acked = JournalStore::LockProgress(tx, register_id);
   if (!acked.ok()) return acked.status();
   IngestOutcome outcome;
   std::vector<StoredEntry> fresh;
+  std::vector<journal::JournalEntry> accepted;
   int64_t expected = *acked + 1;
-  for (size_t i = 0; i < raw->size(); ++i) {
-    const std::string& body = (*raw)[i];
+  int64_t received_ms = clock_.NowUnixMillis();
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    const std::string& body = bodies[i];
     Result<journal::JournalEntry> entry = journal::DecodeEntry(body);
     if (!entry.ok()) return entry.status().WithFieldPrefix(IndexedField("entries", i));
     if (entry->register_id != register_id) {
@@ -25,13 +42,14 @@ Result<IngestOutcome> IngestService::Ingest(const RegisterId& register_id, std::
                                      "is an entry of another register than " + register_id.value());
     }
     if (entry->seq <= *acked) {
-      Result<std::optional<std::string>> stored = store_.Body(register_id, entry->seq);
+      Result<std::optional<std::string>> stored = JournalStore::Body(tx, register_id, entry->seq);
       if (!stored.ok()) return stored.status();
       if (*stored && **stored != body) {
         return Status::Conflict(IndexedField("entries", i),
                                 "seq " + std::to_string(entry->seq) + " is stored with different content");
       }
-      continue;  // a replay
+      ++outcome.replayed;
+      continue;
     }
     if (entry->seq != expected) {
       if (fresh.empty()) {
@@ -51,13 +69,30 @@ Result<IngestOutcome> IngestService::Ingest(const RegisterId& register_id, std::
     if (!checked.ok()) {
       stored.quarantine = checked.ToString();
       outcome.ack.quarantined.push_back({entry->seq, stored.quarantine});
+    } else {
+      KASSE_RETURN_IF_ERROR(Project(tx, *entry, body, received_ms));
     }
     fresh.push_back(std::move(stored));
+    outcome.newest_recorded_ms = std::max(outcome.newest_recorded_ms, entry->recorded_ms);
     ++expected;
   }
-  KASSE_RETURN_IF_ERROR(store_.Append(register_id, fresh, clock_.NowUnixMillis()));
+  KASSE_RETURN_IF_ERROR(JournalStore::Append(tx, register_id, fresh, received_ms));
   outcome.ack.acknowledged_seq = expected - 1;
+  outcome.stored = fresh.size();
   return outcome;
+}
+
+Status IngestService::Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,
+                              int64_t received_ms) {
+  AcceptedEntry accepted{entry, body, received_ms};
+  for (Projection* projection : projections_) {
+    Status applied = projection->Apply(tx, accepted);
+    if (!applied.ok()) {
+      return Status::Internal("projection " + std::string(projection->name()) + " failed on seq " +
+                              std::to_string(entry.seq) + ": " + applied.ToString());
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace kasse::server

@@ -10,20 +10,29 @@
 //  - each new entry is checked (journal::CheckEntry: totals, TSE signature); one
 //    that fails is stored quarantined with its reason and acknowledged, so valid
 //    entries after it still go through;
-//  - the new entries are stored in one transaction; only then is the answer given.
+//  - one database transaction stores the new entries, moves the acknowledgement
+//    and applies every projection (projection.h) to each accepted entry; only
+//    after its commit is the answer given.
 // Nothing is stored when the batch is refused.
 //
-// Thread-safety: safe from any thread; batches are taken in one at a time.
+// The transaction locks R's progress row first, so batches of one register are
+// taken in one at a time even across several server processes over one
+// PostgreSQL; batches of different registers run in parallel.
+//
+// Thread-safety: safe from any thread.
 #pragma once
 
-#include <mutex>
+#include <functional>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/result.h"
 #include "domain/vat.h"
 #include "server/journal_store.h"
+#include "server/projection.h"
+#include "storage/sql_pool.h"
 #include "sync/protocol.h"
 
 namespace kasse::server {
@@ -31,19 +40,27 @@ namespace kasse::server {
 struct IngestOutcome {
   sync::Ack ack;
   std::optional<int64_t> gap_expected_seq;  // set when the batch was refused for a gap
+  size_t stored = 0;                        // new entries stored (quarantined ones included)
+  size_t replayed = 0;                      // entries the server already had
+  int64_t newest_recorded_ms = 0;           // when the newest stored entry was written at the register
 };
 
 class IngestService {
  public:
-  IngestService(ServerJournalStore& store, VatTable vat_table, Clock& clock);
+  IngestService(storage::SqlPool& pool, VatTable vat_table, Clock& clock, std::vector<Projection*> projections);
 
   Result<IngestOutcome> Ingest(const RegisterId& register_id, std::string_view batch_json);
 
  private:
-  ServerJournalStore& store_;
+  Result<IngestOutcome> IngestDecoded(storage::SqlConnection& tx, const RegisterId& register_id,
+                                      const std::vector<std::string>& bodies);
+  Status Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,
+                 int64_t received_ms);
+
+  storage::SqlPool& pool_;
   VatTable vat_table_;
   Clock& clock_;
-  std::mutex mutex_;
+  std::vector<Projection*> projections_;
 };
 
 }  // namespace kasse::server

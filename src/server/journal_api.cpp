@@ -1,10 +1,12 @@
 #include "server/journal_api.h"
 
 #include <charconv>
+#include <chrono>
 
 #include <nlohmann/json.hpp>
 
 #include "journal/entry.h"
+#include "server/journal_store.h"
 #include "sync/protocol.h"
 
 namespace kasse::server {
@@ -19,8 +21,6 @@ Result<int64_t> PositiveNumber(const std::string& text, const char* field) {
   return value;
 }
 
-}  // namespace
-
 Status Authorize(Credentials& credentials, const http::HttpRequest& request) {
   Result<RegisterId> device = credentials.Authenticate(request.Header("authorization"));
   if (!device.ok()) return device.status();
@@ -30,35 +30,64 @@ Status Authorize(Credentials& credentials, const http::HttpRequest& request) {
   return Status::Ok();
 }
 
-void AddJournalRoutes(http::Router& router, IngestService& ingest, ServerJournalStore& store,
-                      Credentials& credentials) {
-  router.Add("POST", "/api/v1/registers/{register}/journal", [&](const http::HttpRequest& request) {
-    Status authorized = Authorize(credentials, request);
-    if (!authorized.ok()) return http::HttpResponse::Error(authorized);
-    Result<IngestOutcome> outcome = ingest.Ingest(RegisterId(request.path_params.at("register")), request.body);
-    if (!outcome.ok()) return http::HttpResponse::Error(outcome.status());
-    if (outcome->gap_expected_seq) {
-      return http::HttpResponse::Json(
-          409, sync::EncodeGap(*outcome->gap_expected_seq,
-                               "the batch leaves a gap; send from seq " + std::to_string(*outcome->gap_expected_seq)));
-    }
-    return http::HttpResponse::Json(200, sync::EncodeAck(outcome->ack));
-  });
-  router.Add("GET", "/api/v1/registers/{register}/receipts/{number}", [&](const http::HttpRequest& request) {
+// Takes one upload, and records it in the metrics and the log.
+http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest& request) {
+  auto started = std::chrono::steady_clock::now();
+  Status authorized = Authorize(deps.credentials, request);
+  if (!authorized.ok()) {
+    deps.metrics.BatchFailed(CodeName(authorized.code()));
+    return http::HttpResponse::Error(authorized);
+  }
+  RegisterId register_id(request.path_params.at("register"));
+  Result<IngestOutcome> outcome = deps.ingest.Ingest(register_id, request.body);
+  if (!outcome.ok()) {
+    deps.metrics.BatchFailed(CodeName(outcome.status().code()));
+    deps.log.Warn("journal upload refused",
+                  {{"register_id", register_id.value()}, {"error", outcome.status().ToString()}});
+    return http::HttpResponse::Error(outcome.status());
+  }
+  if (outcome->gap_expected_seq) {
+    deps.metrics.BatchFailed("GAP");
+    return http::HttpResponse::Json(
+        409, sync::EncodeGap(*outcome->gap_expected_seq,
+                             "the batch leaves a gap; send from seq " + std::to_string(*outcome->gap_expected_seq)));
+  }
+  int64_t head = 0;
+  std::string head_text = request.Header(sync::kJournalHeadHeader);
+  std::from_chars(head_text.data(), head_text.data() + head_text.size(), head);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  deps.metrics.BatchIngested(register_id, *outcome, seconds, head, outcome->newest_recorded_ms);
+  for (const sync::Quarantined& quarantined : outcome->ack.quarantined) {
+    deps.log.Warn("journal entry quarantined",
+                  {{"register_id", register_id.value()}, {"seq", quarantined.seq}, {"reason", quarantined.reason}});
+  }
+  return http::HttpResponse::Json(200, sync::EncodeAck(outcome->ack));
+}
+
+}  // namespace
+
+void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps) {
+  router.Add("POST", "/api/v1/registers/{register}/journal",
+             [deps](const http::HttpRequest& request) { return Upload(deps, request); });
+  router.Add("GET", "/api/v1/registers/{register}/receipts/{number}", [deps](const http::HttpRequest& request) {
+    Credentials& credentials = deps.credentials;
+    storage::SqlPool& pool = deps.pool;
     // Any enrolled register may look up a receipt (same-store checks come with master data).
     Result<RegisterId> device = credentials.Authenticate(request.Header("authorization"));
     if (!device.ok()) return http::HttpResponse::Error(device.status());
     const std::string& register_id = request.path_params.at("register");
     Result<int64_t> number = PositiveNumber(request.path_params.at("number"), "number");
     if (!number.ok()) return http::HttpResponse::Error(number.status());
-    Result<std::optional<std::string>> body = store.ReceiptBody(RegisterId(register_id), *number);
+    Result<storage::SqlPool::Lease> db = pool.Acquire();
+    if (!db.ok()) return http::HttpResponse::Error(db.status());
+    Result<std::optional<std::string>> body = JournalStore::ReceiptBody(**db, RegisterId(register_id), *number);
     if (!body.ok()) return http::HttpResponse::Error(body.status());
     if (!*body) {
       return http::HttpResponse::Error(
           Status::NotFound("number", "register " + register_id + " has no receipt " + std::to_string(*number)));
     }
-    Result<std::vector<std::string>> returns = store.ReturnsOf(
-        journal::OriginalKey(ReceiptReference{RegisterId(register_id), 0, ReceiptId(std::to_string(*number))}));
+    Result<std::vector<std::string>> returns = JournalStore::ReturnsOf(
+        **db, journal::OriginalKey(ReceiptReference{RegisterId(register_id), 0, ReceiptId(std::to_string(*number))}));
     if (!returns.ok()) return http::HttpResponse::Error(returns.status());
     std::string json = "{\"entry\":" + **body + ",\"returns\":[";
     for (size_t i = 0; i < returns->size(); ++i) json += (i > 0 ? "," : "") + (*returns)[i];
@@ -66,10 +95,13 @@ void AddJournalRoutes(http::Router& router, IngestService& ingest, ServerJournal
   });
 }
 
-void AddEnrollmentRoutes(http::Router& router, Credentials& credentials) {
+void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log) {
   router.Add("POST", "/api/v1/enrollments", [&](const http::HttpRequest& request) {
     Status admin = credentials.CheckAdmin(request.Header("authorization"));
-    if (!admin.ok()) return http::HttpResponse::Error(admin);
+    if (!admin.ok()) {
+      log.Warn("admin request refused", {{"path", request.path}, {"error", admin.ToString()}});
+      return http::HttpResponse::Error(admin);
+    }
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("register_id") || !body["register_id"].is_string()) {
       return http::HttpResponse::Error(Status::InvalidArgument("register_id", "is required"));
@@ -80,6 +112,7 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials) {
     bool replace = body.value("replace_device", false);
     Result<std::string> code = credentials.CreateEnrollmentCode(register_id, replace);
     if (!code.ok()) return http::HttpResponse::Error(code.status());
+    log.Info("enrollment code created", {{"register_id", register_id.value()}, {"replace_device", replace}});
     return http::HttpResponse::Json(201, nlohmann::json{{"code", *code}, {"register_id", register_id.value()}}.dump());
   });
   router.Add("POST", "/api/v1/enroll", [&](const http::HttpRequest& request) {
@@ -90,7 +123,13 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials) {
     }
     Result<Enrollment> enrolled =
         credentials.Enroll(body["code"].get<std::string>(), body["device_id"].get<std::string>());
-    if (!enrolled.ok()) return http::HttpResponse::Error(enrolled.status());
+    if (!enrolled.ok()) {
+      log.Warn("enrollment refused",
+               {{"device_id", body["device_id"].get<std::string>()}, {"error", enrolled.status().ToString()}});
+      return http::HttpResponse::Error(enrolled.status());
+    }
+    log.Info("register enrolled",
+             {{"register_id", enrolled->register_id.value()}, {"device_id", body["device_id"].get<std::string>()}});
     return http::HttpResponse::Json(
         200, nlohmann::json{{"register_id", enrolled->register_id.value()}, {"token", enrolled->token}}.dump());
   });

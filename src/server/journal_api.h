@@ -2,24 +2,35 @@
 // other's receipts (docs/sync-protocol.md). Handlers are thin: they call
 // IngestService or the store and serialise the answer.
 //
-// `kasse server` does not expose these routes yet (issue 4 is in progress).
-//
 // Thread-safety: as IngestService and the store.
 #pragma once
 
 #include "http/router.h"
+#include "ops/json_log.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
-#include "server/journal_store.h"
+#include "server/server_metrics.h"
+#include "storage/sql_pool.h"
 
 namespace kasse::server {
 
+// What the journal routes work with.
+struct JournalRouteDeps {
+  IngestService& ingest;
+  storage::SqlPool& pool;
+  Credentials& credentials;
+  ServerMetrics& metrics;
+  ops::Logger& log;
+};
+
 // The journal routes, each answering only a device enrolled for the register in the
 // path (401 without a valid credential, 403 for another register's credential).
-void AddJournalRoutes(http::Router& router, IngestService& ingest, ServerJournalStore& store, Credentials& credentials);
+// Uploads are counted and timed in the metrics; refusals and quarantines logged.
+void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps);
 
 // POST /api/v1/enrollments {register_id, replace_device?} with the admin token →
-// 201 {code}; POST /api/v1/enroll {code, device_id} → {register_id, token}.
-void AddEnrollmentRoutes(http::Router& router, Credentials& credentials);
+// 201 {code}; POST /api/v1/enroll {code, device_id} → {register_id, token}. Both
+// are privileged actions and logged.
+void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log);
 
 }  // namespace kasse::server

@@ -1,24 +1,24 @@
-// ServerJournalStore: where the server keeps every register's journal entries.
+// JournalStore: the server's copy of every register's journal, and how far each
+// register is acknowledged (tables journal_entries and register_progress).
 //
-// One interface, so ingestion does not care about the database; SqliteServerStore
-// is the embedded backend (a PostgreSQL backend follows with the same contract).
-// Stored entries are the registers' bytes, never re-encoded.
+// Every function works on a connection the caller holds, inside the caller's
+// transaction where it writes, so ingestion can store entries, move the
+// acknowledgement and update the projections in one transaction. The SQL is
+// written once for both backends (storage/sql.h). Stored entries are the
+// registers' bytes, never re-encoded; the database, not only the code, keeps one
+// entry per (register, seq) and one receipt number per register.
 //
-// Thread-safety: implementations serialise their own access.
+// Thread-safety: stateless; a connection belongs to one thread at a time.
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <mutex>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
 #include "domain/ids.h"
-#include "storage/migrator.h"
-#include "storage/sqlite_database.h"
+#include "storage/sql.h"
 
 namespace kasse::server {
 
@@ -31,41 +31,42 @@ struct StoredEntry {
   std::string quarantine;  // empty: the entry passed its checks
 };
 
-class ServerJournalStore {
- public:
-  virtual ~ServerJournalStore() = default;
+// A quarantined entry as shown to operators.
+struct QuarantinedEntry {
+  RegisterId register_id;
+  int64_t seq = 0;
+  std::string kind;
+  std::string reason;
+  int64_t received_ms = 0;
+};
 
-  // The register's acknowledged seq (0 for a register never heard of).
-  virtual Result<int64_t> AckedSeq(const RegisterId& register_id) = 0;
+// How far one register is: the acknowledged seq and when it last sent.
+struct RegisterProgress {
+  RegisterId register_id;
+  int64_t acked_seq = 0;
+  int64_t last_received_ms = 0;  // 0: never sent an entry
+};
+
+class JournalStore {
+ public:
+  // In a transaction: the register's acknowledged seq (0 for a register never
+  // heard of), with its progress row locked until the transaction ends, so two
+  // server processes never ingest for one register at the same time.
+  static Result<int64_t> LockProgress(storage::SqlConnection& tx, const RegisterId& register_id);
+  static Result<int64_t> AckedSeq(storage::SqlConnection& db, const RegisterId& register_id);
   // The stored body under `seq`, if any.
-  virtual Result<std::optional<std::string>> Body(const RegisterId& register_id, int64_t seq) = 0;
-  // Appends entries that follow the acknowledged seq without a gap, and moves it,
-  // in one transaction. Conflict if the database already holds one of them.
-  virtual Status Append(const RegisterId& register_id, const std::vector<StoredEntry>& entries,
-                        int64_t received_ms) = 0;
-  // A receipt by its number, and the bodies of the receipts that refer to it.
-  virtual Result<std::optional<std::string>> ReceiptBody(const RegisterId& register_id, int64_t receipt_number) = 0;
-  virtual Result<std::vector<std::string>> ReturnsOf(const std::string& original_ref) = 0;
+  static Result<std::optional<std::string>> Body(storage::SqlConnection& db, const RegisterId& register_id,
+                                                 int64_t seq);
+  // Stores entries following the acknowledged seq and moves it to the last one.
+  // Conflict if the database already holds one of them.
+  static Status Append(storage::SqlConnection& tx, const RegisterId& register_id,
+                       const std::vector<StoredEntry>& entries, int64_t received_ms);
+  // A receipt by its number (not quarantined), and the receipts that refer to it.
+  static Result<std::optional<std::string>> ReceiptBody(storage::SqlConnection& db, const RegisterId& register_id,
+                                                        int64_t receipt_number);
+  static Result<std::vector<std::string>> ReturnsOf(storage::SqlConnection& db, const std::string& original_ref);
+  static Result<std::vector<QuarantinedEntry>> Quarantined(storage::SqlConnection& db, size_t limit);
+  static Result<std::vector<RegisterProgress>> Progress(storage::SqlConnection& db);
 };
-
-class SqliteServerStore final : public ServerJournalStore {
- public:
-  static Result<std::unique_ptr<SqliteServerStore>> Open(const std::string& path);
-
-  Result<int64_t> AckedSeq(const RegisterId& register_id) override;
-  Result<std::optional<std::string>> Body(const RegisterId& register_id, int64_t seq) override;
-  Status Append(const RegisterId& register_id, const std::vector<StoredEntry>& entries, int64_t received_ms) override;
-  Result<std::optional<std::string>> ReceiptBody(const RegisterId& register_id, int64_t receipt_number) override;
-  Result<std::vector<std::string>> ReturnsOf(const std::string& original_ref) override;
-
- private:
-  explicit SqliteServerStore(storage::SqliteDatabase db) : db_(std::move(db)) {}
-  Result<std::optional<std::string>> OptionalText(std::string_view sql, const std::string& key, int64_t number);
-  std::mutex mutex_;
-  storage::SqliteDatabase db_;
-};
-
-// The server database's migrations (schema/V*.sql).
-std::span<const storage::Migration> ServerMigrations();
 
 }  // namespace kasse::server

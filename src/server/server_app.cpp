@@ -1,63 +1,107 @@
 #include "server/server_app.h"
 
+#include <algorithm>
 #include <charconv>
+#include <iostream>
 
 #include "base/clock.h"
 #include "domain/vat.h"
 #include "http/server.h"
+#include "ops/json_log.h"
+#include "ops/metrics_registry.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
 #include "server/journal_api.h"
-#include "server/journal_store.h"
+#include "server/sale_facts.h"
+#include "server/server_database.h"
+#include "server/server_metrics.h"
 
 namespace kasse::server {
+namespace {
+
+Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen) {
+  size_t colon = listen.rfind(':');
+  unsigned port = 0;
+  const char* end = listen.data() + listen.size();
+  if (colon == std::string::npos || std::from_chars(listen.data() + colon + 1, end, port).ptr != end || port > 65535) {
+    return Status::InvalidArgument("listen", "must be HOST:PORT");
+  }
+  return std::pair<std::string, uint16_t>(listen.substr(0, colon), static_cast<uint16_t>(port));
+}
+
+void AddOperationsRoutes(http::Router& router, storage::SqlPool& pool, ops::MetricsRegistry& metrics) {
+  router.Add("GET", "/healthz",
+             [](const http::HttpRequest&) { return http::HttpResponse::Json(200, R"({"status":"ok"})"); });
+  router.Add("GET", "/readyz", [&pool](const http::HttpRequest&) {
+    Result<storage::SqlPool::Lease> db = pool.Acquire();
+    Status ready = db.ok() ? (*db)->QueryValue("SELECT 1").status() : db.status();
+    if (!ready.ok()) {
+      return http::HttpResponse::Error(Status::Unavailable("the database cannot be reached: " + ready.message()));
+    }
+    return http::HttpResponse::Json(200, R"({"status":"ready"})");
+  });
+  router.Add("GET", "/metrics", [&metrics](const http::HttpRequest&) {
+    http::HttpResponse response;
+    response.status = 200;
+    response.content_type = std::string(ops::MetricsRegistry::kContentType);
+    response.body = metrics.Render();
+    return response;
+  });
+}
+
+}  // namespace
 
 struct ServerApp::Parts {
   SystemClock clock;
-  std::unique_ptr<SqliteServerStore> store;
+  std::unique_ptr<ops::Logger> log;
+  ops::MetricsRegistry metrics_registry;
+  std::unique_ptr<storage::SqlPool> pool;
+  std::unique_ptr<ServerMetrics> metrics;
+  std::unique_ptr<SaleFacts> sale_facts;
   std::unique_ptr<Credentials> credentials;
   std::unique_ptr<IngestService> ingest;
   http::Router router;
   std::unique_ptr<http::HttpServer> server;
 };
 
-ServerApp::ServerApp(ServerConfig config) : config_(std::move(config)) {}
+ServerApp::ServerApp(ServerConfig config, std::ostream& log_out) : config_(std::move(config)), log_out_(log_out) {}
+ServerApp::ServerApp(ServerConfig config) : ServerApp(std::move(config), std::cerr) {}
 
 ServerApp::~ServerApp() { Stop(); }
 
 Result<std::optional<std::string>> ServerApp::Start() {
-  if (config_.db.starts_with("postgresql://")) {
-    return Status::InvalidArgument("db", "PostgreSQL is not supported yet; give a SQLite file");
-  }
-  size_t colon = config_.listen.rfind(':');
-  unsigned port = 0;
-  const char* end = config_.listen.data() + config_.listen.size();
-  if (colon == std::string::npos || std::from_chars(config_.listen.data() + colon + 1, end, port).ptr != end ||
-      port > 65535) {
-    return Status::InvalidArgument("listen", "must be HOST:PORT");
-  }
+  Result<std::pair<std::string, uint16_t>> listen = SplitListen(config_.listen);
+  if (!listen.ok()) return listen.status();
   auto parts = std::make_unique<Parts>();
-  Result<std::unique_ptr<SqliteServerStore>> store = SqliteServerStore::Open(config_.db);
-  if (!store.ok()) return store.status();
-  parts->store = std::move(store).value();
-  Result<std::unique_ptr<Credentials>> credentials = Credentials::Open(config_.db, parts->clock);
-  if (!credentials.ok()) return credentials.status();
-  parts->credentials = std::move(credentials).value();
+  parts->log = std::make_unique<ops::Logger>(log_out_, config_.log_level, parts->clock);
+  Result<std::unique_ptr<storage::SqlPool>> pool =
+      OpenServerDatabase(config_.db, static_cast<size_t>(std::max(config_.db_connections, 1)));
+  if (!pool.ok()) return pool.status();
+  parts->pool = std::move(pool).value();
+  parts->metrics = std::make_unique<ServerMetrics>(parts->metrics_registry, *parts->pool, parts->clock);
+  parts->credentials = std::make_unique<Credentials>(*parts->pool, parts->clock);
   Result<std::optional<std::string>> admin = parts->credentials->CreateAdminTokenIfNone();
   if (!admin.ok()) return admin.status();
-  parts->ingest = std::make_unique<IngestService>(*parts->store, VatTable::Germany(), parts->clock);
-  AddEnrollmentRoutes(parts->router, *parts->credentials);
-  AddJournalRoutes(parts->router, *parts->ingest, *parts->store, *parts->credentials);
-  parts->router.Add("GET", "/healthz",
-                    [](const http::HttpRequest&) { return http::HttpResponse::Json(200, R"({"status":"ok"})"); });
+  parts->sale_facts = std::make_unique<SaleFacts>(VatTable::Germany(), UtcBusinessDay);
+  parts->ingest = std::make_unique<IngestService>(*parts->pool, VatTable::Germany(), parts->clock,
+                                                  std::vector<Projection*>{parts->sale_facts.get()});
+  AddEnrollmentRoutes(parts->router, *parts->credentials, *parts->log);
+  AddJournalRoutes(parts->router, {*parts->ingest, *parts->pool, *parts->credentials, *parts->metrics, *parts->log});
+  AddOperationsRoutes(parts->router, *parts->pool, parts->metrics_registry);
   http::HttpServer::Options options;
-  options.host = config_.listen.substr(0, colon);
-  options.port = static_cast<uint16_t>(port);
+  options.host = listen->first;
+  options.port = listen->second;
   options.threads = config_.threads;
+  ops::Logger* log = parts->log.get();
+  options.log = [log](const std::string& message) { log->Error("http", {{"error", message}}); };
   Parts* raw = parts.get();
   parts->server =
       std::make_unique<http::HttpServer>(options, [raw](http::HttpRequest& r) { return raw->router.Handle(r); });
   KASSE_RETURN_IF_ERROR(parts->server->Start());
+  parts->log->Info("server started",
+                   {{"url", "http://" + listen->first + ":" + std::to_string(parts->server->port())},
+                    {"backend", parts->pool->dialect() == storage::SqlDialect::kPostgres ? "postgresql" : "sqlite"},
+                    {"admin_token_created", admin->has_value()}});
   parts_ = std::move(parts);
   return admin;
 }
@@ -65,6 +109,7 @@ Result<std::optional<std::string>> ServerApp::Start() {
 void ServerApp::Stop() {
   if (!parts_) return;
   parts_->server->Stop();
+  parts_->log->Info("server stopped");
   parts_.reset();
 }
 

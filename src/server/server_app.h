@@ -1,33 +1,33 @@
 // ServerApp: the central server as a running process (`kasse server`), wired
-// together: the store, credentials, ingestion and the HTTP routes.
+// together: the database pool, credentials, ingestion with its projections, the
+// HTTP routes, metrics and the JSON log.
 //
-// So far it serves what the registers need (issue 4 is in progress): enrollment,
-// journal upload, receipt lookup, and /healthz. SQLite only; PostgreSQL follows.
-// At the first start it creates the admin token and returns it from Start() so the
-// caller can show it once.
+// Routes so far (issue 4 is in progress): enrollment, journal upload, receipt
+// lookup, /healthz (the process is up), /readyz (it can reach its database) and
+// /metrics (Prometheus). SQLite or PostgreSQL (ServerConfig::db). At the first
+// start it creates the admin token and returns it from Start() so the caller can
+// show it once.
 //
 // Thread-safety: Start() and Stop() from one thread.
 #pragma once
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "base/result.h"
+#include "server/server_config.h"
 
 namespace kasse::server {
 
 class Credentials;
 
-struct ServerConfig {
-  std::string db;  // SQLite file
-  std::string listen = "127.0.0.1:8080";
-  int threads = 2;
-};
-
 class ServerApp {
  public:
-  explicit ServerApp(ServerConfig config);
+  // Logs go to `log_out` as JSON lines.
+  ServerApp(ServerConfig config, std::ostream& log_out);
+  explicit ServerApp(ServerConfig config);  // logs to std::cerr
   ~ServerApp();
 
   // The new admin token at the first start, else std::nullopt.
@@ -39,6 +39,7 @@ class ServerApp {
  private:
   struct Parts;
   ServerConfig config_;
+  std::ostream& log_out_;
   std::unique_ptr<Parts> parts_;
 };
 

@@ -4,6 +4,7 @@
 #include "server/server_app.h"
 
 #include <chrono>
+#include <sstream>
 #include <sys/stat.h>
 #include <thread>
 
@@ -40,11 +41,15 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   ServerConfig server_config;
   server_config.db = dir.File("server.db");
   server_config.listen = "127.0.0.1:0";
-  ServerApp server(server_config);
+  std::ostringstream log;
+  ServerApp server(server_config, log);
   Result<std::optional<std::string>> admin = server.Start();
   ASSERT_TRUE(admin.ok()) << admin.status().ToString();
   ASSERT_TRUE(admin->has_value());  // shown once, at the first start
   EXPECT_EQ(Call(server.url(), "GET", "/healthz")->status, 200);
+  EXPECT_EQ(Call(server.url(), "GET", "/readyz")->status, 200);
+  EXPECT_EQ(log.str().find(**admin), std::string::npos);  // never logged
+  EXPECT_NE(log.str().find(R"("msg":"server started")"), std::string::npos) << log.str();
 
   std::string code = *server.credentials().CreateEnrollmentCode(RegisterId("K-0101-01"), false);
   reg::RegisterAgentConfig config = RegisterConfig(dir, server.url());
@@ -70,6 +75,10 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   EXPECT_NE(status.find("\"backlog\":0"), std::string::npos) << status;
   EXPECT_NE(status.find("\"acked_seq\":2"), std::string::npos) << status;
   EXPECT_NE(status.find("\"online\":true"), std::string::npos) << status;
+  http::HttpResponse metrics = *Call(server.url(), "GET", "/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("kasse_register_acked_seq{register=\"K-0101-01\"} 2"), std::string::npos) << metrics.body;
+  EXPECT_NE(log.str().find(R"("msg":"register enrolled","register_id":"K-0101-01")"), std::string::npos);
 
   // A restart uses the stored credential; the used code is not needed again.
   agent.Stop();
@@ -95,9 +104,11 @@ TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {
   Status refused = reg::RegisterAgent(config).Start();
   EXPECT_EQ(refused.field(), "enroll_code") << refused.ToString();
 
-  ServerConfig postgres = server_config;
-  postgres.db = "postgresql://localhost/kasse";
-  EXPECT_EQ(ServerApp(postgres).Start().status().field(), "db");
+  ServerConfig unreachable = server_config;
+  unreachable.db = "postgresql://kasse@127.0.0.1:1/kasse?connect_timeout=2";
+  Status no_database = ServerApp(unreachable).Start().status();
+  EXPECT_TRUE(no_database.IsUnavailable()) << no_database.ToString();
+  EXPECT_NE(no_database.message().find("cannot connect to PostgreSQL"), std::string::npos);
   ServerConfig bad_listen = server_config;
   bad_listen.listen = "nowhere";
   EXPECT_EQ(ServerApp(bad_listen).Start().status().field(), "listen");

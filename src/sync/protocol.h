@@ -27,6 +27,10 @@ namespace kasse::sync {
 // At most this many entries per upload; the server may acknowledge fewer.
 inline constexpr size_t kMaxBatchEntries = 500;
 
+// The upload's header with the register's last journal seq (its head), so the
+// server can show how far behind each register is (its backlog).
+inline constexpr std::string_view kJournalHeadHeader = "X-Kasse-Journal-Head";
+
 // The path of a register's journal resource, below the server's URL prefix.
 std::string JournalPath(std::string_view register_id);
 

@@ -19,8 +19,9 @@ CREATE INDEX journal_entries_quarantined ON journal_entries(register_id) WHERE q
 
 -- The highest seq per register up to which every entry is held: what the server acknowledges.
 CREATE TABLE register_progress (
-  register_id TEXT    PRIMARY KEY,
-  acked_seq   INTEGER NOT NULL CHECK (acked_seq >= 0)
+  register_id      TEXT    PRIMARY KEY,
+  acked_seq        INTEGER NOT NULL CHECK (acked_seq >= 0),
+  last_received_ms INTEGER NOT NULL DEFAULT 0  -- when its last entry arrived (0: none yet)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries

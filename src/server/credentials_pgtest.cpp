@@ -1,25 +1,33 @@
-#include "server/credentials.h"
-
 #include <gtest/gtest.h>
 
-#include "base/temp_dir.h"
+#include "server/credentials.h"
+#include "server/server_database.h"
+#include "storage/testing/scratch_database.h"
 
 namespace kasse::server {
 namespace {
 
-class CredentialsTest : public ::testing::Test {
+// Runs on both backends.
+class CredentialsTest : public ::testing::TestWithParam<storage::SqlDialect> {
  protected:
-  void SetUp() override { credentials_ = *Credentials::Open(dir_.File("server.db"), clock_); }
+  void SetUp() override {
+    Result<std::unique_ptr<storage::ScratchDatabase>> db = storage::ScratchDatabase::Create(GetParam());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    pool_ = *OpenServerDatabase(db_->target(), 2);
+    credentials_ = std::make_unique<Credentials>(*pool_, clock_);
+  }
   std::string Code(const std::string& register_id, bool replace = false) {
     return *credentials_->CreateEnrollmentCode(RegisterId(register_id), replace);
   }
 
-  TempDir dir_;
+  std::unique_ptr<storage::ScratchDatabase> db_;
+  std::unique_ptr<storage::SqlPool> pool_;
   FakeClock clock_{1788423302000};
   std::unique_ptr<Credentials> credentials_;
 };
 
-TEST_F(CredentialsTest, AdminTokenIsCreatedOnceAndKeptOnlyAsAHash) {
+TEST_P(CredentialsTest, AdminTokenIsCreatedOnceAndKeptOnlyAsAHash) {
   std::optional<std::string> token = *credentials_->CreateAdminTokenIfNone();
   ASSERT_TRUE(token.has_value());
   EXPECT_FALSE((*credentials_->CreateAdminTokenIfNone()).has_value());
@@ -27,14 +35,12 @@ TEST_F(CredentialsTest, AdminTokenIsCreatedOnceAndKeptOnlyAsAHash) {
   EXPECT_TRUE(credentials_->CheckAdmin("Bearer " + *token + "x").IsUnauthenticated());
   EXPECT_TRUE(credentials_->CheckAdmin(*token).IsUnauthenticated());  // not a bearer header
   EXPECT_TRUE(credentials_->CheckAdmin("").IsUnauthenticated());
-  storage::SqliteDatabase db = *storage::SqliteDatabase::Open(dir_.File("server.db"));
-  storage::SqliteStatement* stored = *db.Prepare("SELECT hex(token_hash) FROM admin_tokens");
-  ASSERT_TRUE(*stored->Step());
-  EXPECT_EQ(stored->Text(0).find(*token), std::string::npos);
-  EXPECT_EQ(stored->Text(0).size(), 64u);  // a SHA-256
+  std::vector<uint8_t> stored = (*(*pool_->Acquire())->QueryValue("SELECT token_hash FROM admin_tokens"))->AsBlob();
+  EXPECT_EQ(stored.size(), 32u);  // a SHA-256, never the token
+  EXPECT_EQ(std::string(stored.begin(), stored.end()).find(*token), std::string::npos);
 }
 
-TEST_F(CredentialsTest, EnrollmentGivesTheDeviceItsCredential) {
+TEST_P(CredentialsTest, EnrollmentGivesTheDeviceItsCredential) {
   Result<Enrollment> enrolled = credentials_->Enroll(Code("K1"), "pos-1");
   ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
   EXPECT_EQ(enrolled->register_id.value(), "K1");
@@ -42,7 +48,7 @@ TEST_F(CredentialsTest, EnrollmentGivesTheDeviceItsCredential) {
   EXPECT_TRUE(credentials_->Authenticate("Bearer nope").status().IsUnauthenticated());
 }
 
-TEST_F(CredentialsTest, CodesAreSingleUseAndExpire) {
+TEST_P(CredentialsTest, CodesAreSingleUseAndExpire) {
   std::string code = Code("K1");
   ASSERT_TRUE(credentials_->Enroll(code, "pos-1").ok());
   Status reused = credentials_->Enroll(code, "pos-1").status();
@@ -55,7 +61,7 @@ TEST_F(CredentialsTest, CodesAreSingleUseAndExpire) {
   EXPECT_TRUE(credentials_->Enroll(Code("K3"), "bad\ndevice").status().IsInvalidArgument());
 }
 
-TEST_F(CredentialsTest, ASecondDeviceIsRefusedUnlessTheAdminReplacesTheFirst) {
+TEST_P(CredentialsTest, ASecondDeviceIsRefusedUnlessTheAdminReplacesTheFirst) {
   std::string first = credentials_->Enroll(Code("K1"), "pos-1")->token;
   Status second = credentials_->Enroll(Code("K1"), "pos-2").status();
   EXPECT_TRUE(second.IsConflict()) << second.ToString();
@@ -66,6 +72,12 @@ TEST_F(CredentialsTest, ASecondDeviceIsRefusedUnlessTheAdminReplacesTheFirst) {
   EXPECT_TRUE(credentials_->Authenticate("Bearer " + first).status().IsUnauthenticated());  // retired
   EXPECT_EQ(credentials_->Authenticate("Bearer " + replacement)->value(), "K1");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, CredentialsTest,
+                         testing::Values(storage::SqlDialect::kSqlite, storage::SqlDialect::kPostgres),
+                         [](const testing::TestParamInfo<storage::SqlDialect>& param_info) {
+                           return storage::BackendName(param_info.param);
+                         });
 
 }  // namespace
 }  // namespace kasse::server

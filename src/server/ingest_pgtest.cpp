@@ -1,0 +1,308 @@
+// The register's real sync client against the server's real ingestion, end to end
+// over HTTP on loopback, and the batch rules one by one.
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "http/server.h"
+#include "journal/entry_json.h"
+#include "register/receipt_directory.h"
+#include "register/sync_client.h"
+#include "register/testing/till.h"
+#include "server/ingest_service.h"
+#include "server/journal_api.h"
+#include "server/sale_facts.h"
+#include "server/server_database.h"
+#include "storage/testing/scratch_database.h"
+
+namespace kasse::server {
+namespace {
+
+using namespace reg::testing;  // NOLINT(google-build-using-namespace): the test vocabulary
+using Json = nlohmann::json;
+
+// Runs on both backends: the server's storage contract, seen through ingestion.
+class IngestTest : public ::testing::TestWithParam<storage::SqlDialect> {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<storage::ScratchDatabase>> db = storage::ScratchDatabase::Create(GetParam());
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    pool_ = *OpenServerDatabase(db_->target(), 4);
+    ingest_ =
+        std::make_unique<IngestService>(*pool_, VatTable::Germany(), clock_, std::vector<Projection*>{&sale_facts_});
+    credentials_ = std::make_unique<Credentials>(*pool_, clock_);
+    token_ = Enroll("K-0101-01", "pos-1");
+    other_token_ = Enroll("K-0101-02", "pos-2");
+    metrics_ = std::make_unique<ServerMetrics>(registry_, *pool_, clock_);
+    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_});
+    http::HttpServer::Options options;
+    options.threads = 2;
+    server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return router_.Handle(r); });
+    ASSERT_TRUE(server_->Start().ok());
+    url_ = "http://127.0.0.1:" + std::to_string(server_->port());
+    till_ = std::make_unique<Till>(register_dir_);
+    ASSERT_TRUE(till_->service->OpenShift(kAnna, Money::FromCents(1000)).ok());
+    outbox_ = *reg::JournalStore::Open(register_dir_.File("register.db"), {});
+    reg::SyncClient::Options sync;
+    sync.server_url = url_;
+    sync.token = token_;
+    client_ = *reg::SyncClient::Create(sync, RegisterId("K-0101-01"), *outbox_, till_->clock);
+  }
+  void Sell(int count) {
+    for (int i = 0; i < count; ++i) {
+      ASSERT_TRUE(till_->service->AddItem(kSoap, Quantity::Pieces(1)).ok());
+      ASSERT_TRUE(till_->service->AddPayment(samples::Pay(PaymentMethod::kCash, 249)).ok());
+    }
+  }
+  std::string Enroll(const std::string& register_id, const std::string& device) {
+    std::string code = *credentials_->CreateEnrollmentCode(RegisterId(register_id), false);
+    return credentials_->Enroll(code, device)->token;
+  }
+  http::HttpResponse Post(const std::string& register_id, const std::string& body, const std::string& token = "") {
+    http::HttpClient client("127.0.0.1", server_->port());
+    return *client.Send("POST", sync::JournalPath(register_id), body,
+                        {{"Authorization", "Bearer " + (token.empty() ? token_ : token)}});
+  }
+  std::string Batch(const std::vector<JournalEntry>& entries) {
+    std::vector<std::string> encoded;
+    for (const JournalEntry& entry : entries) encoded.push_back(journal::EncodeEntry(entry));
+    return sync::EncodeBatch(encoded);
+  }
+
+  int64_t AckedSeq(const std::string& register_id) {
+    return *JournalStore::AckedSeq(**pool_->Acquire(), RegisterId(register_id));
+  }
+  std::optional<std::string> Body(const std::string& register_id, int64_t seq) {
+    return *JournalStore::Body(**pool_->Acquire(), RegisterId(register_id), seq);
+  }
+  std::optional<std::string> ReceiptBody(const std::string& register_id, int64_t number) {
+    return *JournalStore::ReceiptBody(**pool_->Acquire(), RegisterId(register_id), number);
+  }
+  int64_t Count(const std::string& sql) { return (*(*pool_->Acquire())->QueryValue(sql))->AsInt(); }
+
+  FakeClock clock_{kStart};
+  std::unique_ptr<storage::ScratchDatabase> db_;
+  std::unique_ptr<storage::SqlPool> pool_;
+  SaleFacts sale_facts_{VatTable::Germany(), UtcBusinessDay};
+  ops::MetricsRegistry registry_;
+  std::unique_ptr<ServerMetrics> metrics_;
+  std::ostringstream log_lines_;
+  ops::Logger log_{log_lines_, ops::LogLevel::kInfo, clock_};
+  TempDir register_dir_;
+  std::unique_ptr<IngestService> ingest_;
+  std::unique_ptr<Credentials> credentials_;
+  std::string token_;
+  std::string other_token_;
+  http::Router router_;
+  std::unique_ptr<http::HttpServer> server_;
+  std::string url_;
+  std::unique_ptr<Till> till_;
+  std::unique_ptr<reg::JournalStore> outbox_;
+  std::unique_ptr<reg::SyncClient> client_;
+};
+
+TEST_P(IngestTest, RegisterJournalArrivesOnceAndReplaysChangeNothing) {
+  Sell(5);
+  ASSERT_TRUE(client_->Drain().ok()) << client_->status().last_error;
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  EXPECT_EQ(AckedSeq("K-0101-01"), static_cast<int64_t>(journal.size()));
+  for (const JournalEntry& entry : journal) {
+    EXPECT_EQ(*Body("K-0101-01", entry.seq), journal::EncodeEntry(entry));
+  }
+  // The register forgets the acknowledgement (say, restored from a backup) and sends everything again.
+  ASSERT_TRUE(outbox_->SetAckedSeq(0).ok());
+  ASSERT_TRUE(client_->Drain().ok());
+  EXPECT_EQ(AckedSeq("K-0101-01"), static_cast<int64_t>(journal.size()));
+  http::HttpResponse replay = Post("K-0101-01", Batch(journal));
+  EXPECT_EQ(replay.status, 200);
+  EXPECT_EQ(sync::DecodeAck(replay.body)->acknowledged_seq, static_cast<int64_t>(journal.size()));
+  std::string metrics = registry_.Render();
+  std::string ingested = "kasse_journal_entries_ingested_total " + std::to_string(journal.size()) + "\n";
+  EXPECT_NE(metrics.find(ingested), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("kasse_register_acked_seq{register=\"K-0101-01\"} " + std::to_string(journal.size())),
+            std::string::npos);
+  EXPECT_NE(metrics.find("kasse_register_backlog_entries{register=\"K-0101-01\"} 0\n"), std::string::npos);
+  EXPECT_NE(metrics.find("kasse_ingest_batch_seconds_count "), std::string::npos);
+}
+
+TEST_P(IngestTest, ReplayWithDifferentContentIsRefusedAndNothingStored) {
+  Sell(2);
+  ASSERT_TRUE(client_->Drain().ok());
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  JournalEntry forged = journal.back();
+  std::get<ReceiptEntry>(forged.payload).total = Money::FromCents(1);
+  JournalEntry next = forged;
+  next.seq += 1;
+  http::HttpResponse refused = Post("K-0101-01", Batch({forged, next}));
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("different content"), std::string::npos);
+  EXPECT_EQ(AckedSeq("K-0101-01"), static_cast<int64_t>(journal.size()));
+}
+
+TEST_P(IngestTest, GapIsRefusedWithTheExpectedSeq) {
+  Sell(3);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  http::HttpResponse gap = Post("K-0101-01", Batch({journal[2], journal[3]}));
+  EXPECT_EQ(gap.status, 409);
+  EXPECT_EQ(sync::ExpectedSeqOfGap(gap.body), 1);
+  EXPECT_EQ(AckedSeq("K-0101-01"), 0);
+}
+
+TEST_P(IngestTest, EntryOfAnotherRegisterOrMalformedBatchIsRefused) {
+  Sell(1);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  http::HttpResponse other = Post("K-0101-02", Batch(journal), other_token_);
+  EXPECT_EQ(other.status, 400);
+  EXPECT_NE(other.body.find("entries[0].register_id"), std::string::npos) << other.body;
+  EXPECT_EQ(Post("K-0101-01", "{\"entries\":").status, 400);
+  EXPECT_EQ(Post("K-0101-01", R"({"entries":[{"seq":1}]})").status, 400);
+  EXPECT_EQ(AckedSeq("K-0101-01"), 0);
+  EXPECT_EQ(AckedSeq("K-0101-02"), 0);
+  EXPECT_NE(registry_.Render().find("kasse_ingest_errors_total{code=\"INVALID_ARGUMENT\"} 3"), std::string::npos)
+      << registry_.Render();
+}
+
+TEST_P(IngestTest, EntryThatFailsItsChecksIsQuarantinedAndLaterOnesGoThrough) {
+  Sell(2);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  std::get<ReceiptEntry>(journal[2].payload).total = Money::FromCents(1);  // the first sale, tampered
+  http::HttpResponse answer = Post("K-0101-01", Batch(journal));
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  sync::Ack ack = *sync::DecodeAck(answer.body);
+  EXPECT_EQ(ack.acknowledged_seq, static_cast<int64_t>(journal.size()));
+  ASSERT_EQ(ack.quarantined.size(), 1u);
+  EXPECT_EQ(ack.quarantined[0].seq, 3);
+  EXPECT_NE(ack.quarantined[0].reason.find("total_cents"), std::string::npos) << ack.quarantined[0].reason;
+  EXPECT_NE(log_lines_.str().find(R"("msg":"journal entry quarantined","register_id":"K-0101-01","seq":3)"),
+            std::string::npos)
+      << log_lines_.str();
+  std::string metrics = registry_.Render();
+  EXPECT_NE(metrics.find("kasse_journal_entries_quarantined_total 1\n"), std::string::npos) << metrics;
+  // A quarantined receipt is not offered for returns.
+  EXPECT_FALSE(ReceiptBody("K-0101-01", 2).has_value());
+  EXPECT_TRUE(ReceiptBody("K-0101-01", 3).has_value());
+}
+
+TEST_P(IngestTest, AnotherRegisterFindsTheSaleForAReturn) {
+  Sell(1);
+  ASSERT_TRUE(client_->Drain().ok());
+  std::unique_ptr<reg::ServerReceiptDirectory> directory =
+      *reg::ServerReceiptDirectory::Create(url_, other_token_, std::chrono::milliseconds(2000));
+  Result<reg::OriginalSale> found = directory->Find(RegisterId("K-0101-01"), 2);
+  ASSERT_TRUE(found.ok()) << found.status().ToString();
+  EXPECT_EQ(std::get<ReceiptEntry>(found->sale.payload).receipt_number, 2);
+  EXPECT_TRUE(directory->Find(RegisterId("K-0101-01"), 9).status().IsNotFound());
+  http::HttpClient client("127.0.0.1", server_->port());
+  EXPECT_EQ(
+      client.Send("GET", "/api/v1/registers/K-0101-01/receipts/abc", "", {{"Authorization", "Bearer " + other_token_}})
+          ->status,
+      400);
+  EXPECT_EQ(client.Send("GET", "/api/v1/registers/K-0101-01/receipts/2")->status, 401);
+}
+
+TEST_P(IngestTest, OnlyTheRegistersOwnDeviceMayUpload) {
+  Sell(1);
+  std::string batch = Batch(Journal(*till_->store));
+  http::HttpClient client("127.0.0.1", server_->port());
+  http::HttpResponse anonymous = *client.Send("POST", sync::JournalPath("K-0101-01"), batch);
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_NE(anonymous.body.find("UNAUTHENTICATED"), std::string::npos);
+  EXPECT_EQ(Post("K-0101-01", batch, "forged-token").status, 401);
+  http::HttpResponse foreign = Post("K-0101-01", batch, other_token_);
+  EXPECT_EQ(foreign.status, 403);
+  EXPECT_EQ(AckedSeq("K-0101-01"), 0);
+}
+
+TEST_P(IngestTest, SaleFactsAreWrittenInTheIngestTransaction) {
+  Sell(3);
+  ASSERT_TRUE(client_->Drain().ok()) << client_->status().last_error;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_lines"), 3);
+  EXPECT_EQ(Count("SELECT SUM(gross_cents) FROM sale_lines"), 3 * 249);
+  EXPECT_EQ(Count("SELECT SUM(amount_cents) FROM sale_payments WHERE method = 'cash'"), 3 * 249);
+  EXPECT_EQ(Count("SELECT SUM(receipts) FROM sales_rollup"), 3);
+  EXPECT_EQ(Count("SELECT SUM(gross_cents) FROM sales_rollup"), 3 * 249);
+  // Replays change no fact.
+  ASSERT_TRUE(outbox_->SetAckedSeq(0).ok());
+  ASSERT_TRUE(client_->Drain().ok());
+  EXPECT_EQ(Count("SELECT SUM(receipts) FROM sales_rollup"), 3);
+}
+
+TEST_P(IngestTest, QuarantinedEntryMakesNoSaleFact) {
+  Sell(2);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  std::get<ReceiptEntry>(journal[2].payload).total = Money::FromCents(1);
+  ASSERT_EQ(Post("K-0101-01", Batch(journal)).status, 200);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries WHERE quarantine IS NOT NULL"), 1);
+}
+
+// A projection that fails on its n-th call.
+class FailingProjection final : public Projection {
+ public:
+  explicit FailingProjection(int fail_at) : fail_at_(fail_at) {}
+  std::string_view name() const override { return "failing"; }
+  Status Apply(storage::SqlConnection& /*tx*/, const AcceptedEntry& /*accepted*/) override {
+    return ++calls_ == fail_at_ ? Status::Internal("boom") : Status::Ok();
+  }
+  Status Reset(storage::SqlConnection& /*tx*/) override { return Status::Ok(); }
+
+ private:
+  int fail_at_;
+  int calls_ = 0;
+};
+
+TEST_P(IngestTest, FailingProjectionStoresNothingOfTheBatch) {
+  Sell(2);
+  FailingProjection failing(3);
+  IngestService ingest(*pool_, VatTable::Germany(), clock_, {&sale_facts_, &failing});
+  std::string batch = Batch(Journal(*till_->store));
+  Result<IngestOutcome> outcome = ingest.Ingest(RegisterId("K-0101-01"), batch);
+  EXPECT_FALSE(outcome.ok());
+  EXPECT_EQ(AckedSeq("K-0101-01"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 0);
+  // The next attempt (the projection now works) stores it all.
+  ASSERT_TRUE(ingest.Ingest(RegisterId("K-0101-01"), batch).ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 2);
+}
+
+// Two server processes over one database (two pools here) take the same batch at
+// once, as when a register retries against another instance: stored once.
+TEST_P(IngestTest, SameBatchAtTwoServersAtOnceIsStoredOnce) {
+  Sell(20);
+  std::string batch = Batch(Journal(*till_->store));
+  std::unique_ptr<storage::SqlPool> other_pool = *OpenServerDatabase(db_->target(), 2);
+  SaleFacts other_facts(VatTable::Germany(), UtcBusinessDay);
+  IngestService other(*other_pool, VatTable::Germany(), clock_, {&other_facts});
+  constexpr int kRounds = 5;
+  std::vector<Result<IngestOutcome>> outcomes(2 * kRounds, Status::Internal("not run"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 2 * kRounds; ++i) {
+    threads.emplace_back([&, i] {
+      outcomes[static_cast<size_t>(i)] = (i % 2 == 0 ? *ingest_ : other).Ingest(RegisterId("K-0101-01"), batch);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  size_t stored = 0;
+  for (const Result<IngestOutcome>& outcome : outcomes) {
+    ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+    EXPECT_EQ(outcome->ack.acknowledged_seq, static_cast<int64_t>(Journal(*till_->store).size()));
+    stored += outcome->stored;
+  }
+  EXPECT_EQ(stored, Journal(*till_->store).size());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 20);
+  EXPECT_EQ(Count("SELECT SUM(receipts) FROM sales_rollup"), 20);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IngestTest,
+                         testing::Values(storage::SqlDialect::kSqlite, storage::SqlDialect::kPostgres),
+                         [](const testing::TestParamInfo<storage::SqlDialect>& param_info) {
+                           return storage::BackendName(param_info.param);
+                         });
+
+}  // namespace
+}  // namespace kasse::server

@@ -1,0 +1,33 @@
+-- The server's copy of every register's journal (docs/sync-protocol.md).
+-- Entries are stored byte for byte as the register encoded them; the database,
+-- not only the code, guarantees one entry per (register, seq).
+-- (PostgreSQL twin of schema/sqlite/V001__journal.sql.)
+CREATE TABLE journal_entries (
+  register_id    TEXT   NOT NULL,
+  seq            BIGINT NOT NULL CHECK (seq >= 1),
+  kind           TEXT   NOT NULL,
+  receipt_number BIGINT,
+  original_ref   TEXT,              -- "<register id>/<receipt id>" of the sale a return refers to
+  body           TEXT   NOT NULL,
+  quarantine     TEXT,              -- why the entry failed its checks; NULL when it passed
+  received_ms    BIGINT NOT NULL,
+  PRIMARY KEY (register_id, seq)
+);
+CREATE UNIQUE INDEX journal_entries_by_receipt ON journal_entries(register_id, receipt_number)
+  WHERE receipt_number IS NOT NULL;
+CREATE INDEX journal_entries_by_original ON journal_entries(original_ref) WHERE original_ref IS NOT NULL;
+CREATE INDEX journal_entries_quarantined ON journal_entries(register_id) WHERE quarantine IS NOT NULL;
+
+-- The highest seq per register up to which every entry is held: what the server acknowledges.
+CREATE TABLE register_progress (
+  register_id      TEXT   PRIMARY KEY,
+  acked_seq        BIGINT NOT NULL CHECK (acked_seq >= 0),
+  last_received_ms BIGINT NOT NULL DEFAULT 0  -- when its last entry arrived (0: none yet)
+);
+
+CREATE FUNCTION journal_entries_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'journal entries are never changed' USING ERRCODE = 'integrity_constraint_violation';
+END $$;
+CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries
+  FOR EACH ROW EXECUTE FUNCTION journal_entries_refuse_change();
