@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/loadgen_command.h"
 
 namespace kasse::cli {
 namespace {
@@ -25,8 +26,21 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   int exit_code = 0;
 
   app.add_subcommand("version", "Print the version of this build")->callback([&] { exit_code = RunVersion(out); });
-  app.add_subcommand("demo", "Ring up sample sales, a split payment and a return, and show the TSE processData")
-      ->callback([&] { exit_code = RunDemo(out); });
+  DemoFlags demo_flags;
+  CLI::App* demo_app = app.add_subcommand(
+      "demo", "Run a central server and a simulated chain: 3 stores, 9 registers, cashiers selling (docs/demo.md)");
+  demo_app->add_option("--data", demo_flags.data_dir, "Data directory; a restart continues from it")
+      ->capture_default_str();
+  demo_app->add_option("--listen", demo_flags.listen, "The server's HOST:PORT")->capture_default_str();
+  demo_app->add_option("--pace", demo_flags.pace, "Speed factor: 1 = a customer every 3-8 s per register")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  demo_app->add_option("--duration", demo_flags.duration_seconds, "Stop after this many seconds (default: Ctrl-C)")
+      ->check(CLI::NonNegativeNumber);
+  demo_app->add_option("--seed", demo_flags.seed, "Seed of the cashiers' random choices")->capture_default_str();
+  demo_app->add_flag("--receipts", demo_flags.receipts,
+                     "Instead: ring the reference receipts through the domain core and print the TSE processData");
+  demo_app->callback([&] { exit_code = demo_flags.receipts ? RunReceiptsDemo(out) : RunDemo(demo_flags, out, err); });
   std::string qr_code;
   CLI::App* verify_receipt = app.add_subcommand(
       "verify-receipt",
@@ -48,6 +62,28 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                          "Database connections (database.connections)");
   server_app->add_option("--log-level", server_flags.values["log.level"], "debug, info, warn, error (log.level)");
   server_app->callback([&] { exit_code = RunServer(server_flags, out, err); });
+
+  ReportOptions report_options;
+  CLI::App* report_app =
+      app.add_subcommand("report", "Show live sales per store and register, and each register's sync state");
+  report_app->add_option("--server", report_options.server, "The server's URL")->capture_default_str();
+  report_app->add_option("--token", report_options.token, "Admin token")->envname("KASSE_ADMIN_TOKEN");
+  report_app->add_option("--token-file", report_options.token_file, "File holding the admin token");
+  report_app->add_option("--day", report_options.day, "Business day YYYY-MM-DD (default: the latest with sales)");
+  report_app->add_option("--watch", report_options.watch_seconds, "Print again every N seconds");
+  report_app->callback([&] { exit_code = RunReport(report_options, out, err); });
+
+  loadgen::LoadOptions load;
+  CLI::App* loadgen_app =
+      app.add_subcommand("loadgen", "Simulate N registers uploading signed journals to a server; print throughput");
+  loadgen_app->add_option("--server", load.server_url, "Server URL, http://host:port")->required();
+  loadgen_app->add_option("--admin-token", load.admin_token, "The server's admin token (to enroll)")->required();
+  loadgen_app->add_option("--registers", load.registers, "Simulated registers")->required();
+  loadgen_app->add_option("--entries-per-register", load.entries_per_register, "Journal entries each")->required();
+  loadgen_app->add_option("--batch", load.batch, "Entries per upload, 1-500")->capture_default_str();
+  loadgen_app->add_option("--concurrency", load.concurrency, "Upload threads")->capture_default_str();
+  loadgen_app->add_option("--register-prefix", load.register_prefix, "Register IDs <prefix>-<n> (default: new)");
+  loadgen_app->callback([&] { exit_code = RunLoadgen(load, out, err); });
 
   reg::RegisterAgentConfig register_config;
   std::string register_id;

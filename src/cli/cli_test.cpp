@@ -65,7 +65,7 @@ TEST(CliTest, VersionPrintsTheProjectVersion) {
 }
 
 TEST(CliTest, DemoRingsUpTheReferenceReceipts) {
-  Outcome outcome = RunKasse({"demo"});
+  Outcome outcome = RunKasse({"demo", "--receipts"});
   ASSERT_EQ(outcome.exit_code, 0);
   for (const char* expected :
        {"Beleg^7.48_3.57_0.00_0.00_0.00^11.05:Bar", "Beleg^7.48_3.57_0.00_0.00_0.00^5.00:Bar_6.05:Unbar",

@@ -4,8 +4,10 @@
 // Thread-safety: each writes only to the stream it is given; call from one thread.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "register/register_agent.h"
@@ -16,9 +18,23 @@ namespace kasse::cli {
 // Prints "kasse <version>" and the build's compiler.
 int RunVersion(std::ostream& out);
 
-// Walks sales, a split payment, a return and rejected inputs through the domain
-// core and prints receipts, VAT breakdowns and the TSE processData.
-int RunDemo(std::ostream& out);
+// `kasse demo --receipts`: walks sales, a split payment, a return and rejected
+// inputs through the domain core and prints receipts, VAT breakdowns and the TSE
+// processData.
+int RunReceiptsDemo(std::ostream& out);
+
+// `kasse demo`: a central server and a simulated chain of 3 stores with 3
+// registers each (demo/chain_demo.h, docs/demo.md), until SIGINT or SIGTERM or
+// `duration_seconds`; 1 if it cannot start.
+struct DemoFlags {
+  std::string data_dir = "kasse-demo";
+  std::string listen = "127.0.0.1:8080";
+  double pace = 1.0;
+  int duration_seconds = 0;  // 0: until Ctrl-C
+  uint64_t seed = 1;
+  bool receipts = false;  // the domain demo instead
+};
+int RunDemo(const DemoFlags& flags, std::ostream& out, std::ostream& err);
 
 // Exit codes of RunVerifyReceipt besides 0 (valid).
 inline constexpr int kVerifyReceiptInvalid = 1;     // a receipt QR code whose check fails
@@ -42,5 +58,16 @@ struct ServerFlags {
   std::map<std::string, std::string> values;
 };
 int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err);
+
+// `kasse report`: the server's live sales totals and sync state, printed.
+struct ReportOptions {
+  std::string server = "http://127.0.0.1:8080";
+  std::string token;  // the admin token
+  std::string token_file;
+  std::string day;        // YYYY-MM-DD; empty: the latest day with sales
+  int watch_seconds = 0;  // > 0: print again every so many seconds until interrupted
+};
+// 0 printed; 1 the server could not be asked; 2 usage.
+int RunReport(ReportOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace kasse::cli

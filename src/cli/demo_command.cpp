@@ -1,3 +1,7 @@
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <pthread.h>
 #include <string>
 #include <variant>
 
@@ -5,6 +9,8 @@
 #include <fmt/ostream.h>
 
 #include "cli/commands.h"
+#include "cli/version.h"
+#include "demo/chain_demo.h"
 #include "domain/receipt_validation.h"
 #include "domain/scanned_code.h"
 #include "fiscal/process_data.h"
@@ -121,10 +127,10 @@ void RingRejected(std::ostream& out, const VatTable& vat_table) {
 
 }  // namespace
 
-int RunDemo(std::ostream& out) {
+int RunReceiptsDemo(std::ostream& out) {
   VatTable vat_table = VatTable::Germany();
   InStoreEanRules ean_rules = InStoreEanRules::GermanyGs1();
-  fmt::print(out, "Kasse demo: the sales domain core. Registers, server and reports follow in later issues.\n\n");
+  fmt::print(out, "Kasse demo --receipts: the sales domain core, no server (`kasse demo` runs the chain).\n\n");
   fmt::print(out, "1. Scanning\n");
   for (std::string_view input :
        {"4006381333931", "4011", "2812347007554", "2256786003492", "4006381333932", "123456"}) {
@@ -133,6 +139,58 @@ int RunDemo(std::ostream& out) {
   fmt::print(out, "\n");
   RingSales(out, vat_table);
   RingRejected(out, vat_table);
+  return 0;
+}
+
+namespace {
+
+// While the demo runs: a progress line this often.
+constexpr std::chrono::seconds kProgressInterval{15};
+
+// Waits for SIGINT or SIGTERM (blocked in `signals`) or the deadline, printing progress meanwhile.
+void WaitForStop(const sigset_t& signals, std::chrono::steady_clock::time_point deadline, demo::ChainDemo& chain,
+                 std::ostream& out) {
+  while (true) {
+    auto left = deadline - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) {
+      fmt::print(out, "duration reached, stopping\n");
+      return;
+    }
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::min<std::chrono::steady_clock::duration>(left, kProgressInterval));
+    timespec timeout{static_cast<time_t>(wait.count() / 1000), static_cast<long>(wait.count() % 1000) * 1'000'000};
+    int signal = sigtimedwait(&signals, nullptr, &timeout);
+    if (signal > 0) {
+      fmt::print(out, "\n{} received, stopping\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+      return;
+    }
+    if (left > kProgressInterval) chain.PrintProgress();
+  }
+}
+
+}  // namespace
+
+int RunDemo(const DemoFlags& flags, std::ostream& out, std::ostream& err) {
+  // Block the stop signals before any thread starts, so only sigtimedwait sees them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  demo::ChainDemoOptions options{flags.data_dir, flags.listen, flags.pace, flags.seed, kVersion};
+  demo::ChainDemo chain(options, out);
+  Status started = chain.Start();
+  if (!started.ok()) {
+    err << "kasse demo: " << started.ToString() << "\n";
+    chain.Stop();
+    return 1;
+  }
+  auto deadline = flags.duration_seconds > 0
+                      ? std::chrono::steady_clock::now() + std::chrono::seconds(flags.duration_seconds)
+                      : std::chrono::steady_clock::time_point::max();
+  WaitForStop(stop_signals, deadline, chain, out);
+  chain.Stop();
   return 0;
 }
 

@@ -156,6 +156,29 @@ TEST_F(HttpTest, OversizedBodyIs413) {
   EXPECT_EQ(response->status, 413);
 }
 
+TEST(HttpBodyLimitTest, ARouteMayTakeABiggerBodyThanTheRest) {
+  Router router;
+  router.Add("POST", "/import",
+             [](const HttpRequest& r) { return HttpResponse::Json(200, std::to_string(r.body.size())); });
+  router.Add("POST", "/echo",
+             [](const HttpRequest& r) { return HttpResponse::Json(200, std::to_string(r.body.size())); });
+  HttpServer::Options options;
+  options.max_body_bytes = 100;
+  options.body_limit_for = [](std::string_view method, std::string_view target) -> size_t {
+    return method == "POST" && target.starts_with("/import") ? 10'000 : 100;
+  };
+  HttpServer server(options, [&router](HttpRequest& r) { return router.Handle(r); });
+  ASSERT_TRUE(server.Start().ok());
+  HttpClient client("127.0.0.1", server.port());
+  EXPECT_EQ(client.Send("POST", "/import?dry_run=true", std::string(5000, 'x'))->body, "5000");
+  Result<HttpResponse> too_big = client.Send("POST", "/import", std::string(20'000, 'x'));
+  ASSERT_TRUE(too_big.ok());
+  EXPECT_EQ(too_big->status, 413);
+  EXPECT_NE(too_big->body.find("10000 bytes"), std::string::npos) << too_big->body;
+  HttpClient other("127.0.0.1", server.port());
+  EXPECT_EQ(other.Send("POST", "/echo", std::string(5000, 'x'))->status, 413);
+}
+
 TEST_F(HttpTest, MalformedRequestsAre400) {
   EXPECT_NE(RawExchange(server_->port(), "HELLO\r\n\r\n").find("400 Bad Request"), std::string::npos);
   EXPECT_NE(RawExchange(server_->port(), "GET /hello/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").find("400"),

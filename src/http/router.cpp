@@ -23,6 +23,17 @@ void Router::Add(std::string method, const std::string& pattern, Handler handler
   routes_.push_back(std::move(route));
 }
 
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> listed;
+  listed.reserve(routes_.size());
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    listed.emplace_back(route.method, pattern.empty() ? "/" : pattern);
+  }
+  return listed;
+}
+
 bool Router::Match(const Route& route, const std::vector<std::string_view>& segments, HttpRequest& request) {
   if (route.segments.size() != segments.size()) return false;
   std::map<std::string, std::string> params;

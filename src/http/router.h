@@ -4,6 +4,7 @@
 // the matched values land in HttpRequest::path_params. An unknown path answers
 // 404, a known path with another method 405 with an Allow header, both in the
 // JSON error shape. Handlers are thin: parse, call a service, serialise.
+// routes() lists what is registered, e.g. to check it against the API description.
 //
 // Thread-safety: build it before the server starts; then Handle() is const and may
 // run on any thread (handlers bring their own synchronisation).
@@ -12,6 +13,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http/message.h"
@@ -24,6 +26,9 @@ class Router {
  public:
   void Add(std::string method, const std::string& pattern, Handler handler);
   HttpResponse Handle(HttpRequest& request) const;
+  // Every registered (method, pattern) in the order added, patterns normalised to
+  // "/" + segments joined by "/" ("/api/v1/stores/{store_id}").
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct Route {

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <atomic>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -176,10 +177,22 @@ struct HttpServer::Impl {
     beast::error_code ec;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(options.max_body_bytes);
+      // With per-route limits the header decides; Beast checks Content-Length while
+      // parsing the header, so its own limit is lifted until then.
+      parser.body_limit(options.body_limit_for ? std::numeric_limits<std::uint64_t>::max() : options.max_body_bytes);
       parser.header_limit(static_cast<std::uint32_t>(ServerLimits::kMaxHeaderBytes));
       stream.expires_after(buffer.size() > 0 ? ServerLimits::kReadTimeout : ServerLimits::kIdleTimeout);
       co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      size_t body_limit = options.max_body_bytes;
+      if (!ec && options.body_limit_for) {
+        const auto& header = parser.get();
+        body_limit =
+            options.body_limit_for(std::string_view(header.method_string().data(), header.method_string().size()),
+                                   std::string_view(header.target().data(), header.target().size()));
+        parser.body_limit(body_limit);
+        boost::optional<std::uint64_t> length = parser.content_length();
+        if (length && *length > body_limit) ec = bhttp::error::body_limit;
+      }
       if (!ec) {
         SetBusy(self, true);
         stream.expires_after(ServerLimits::kReadTimeout);
@@ -191,7 +204,7 @@ struct HttpServer::Impl {
       }
       if (ec) {
         int status = ec == bhttp::error::body_limit ? 413 : ec == bhttp::error::header_limit ? 431 : 400;
-        std::string what = status == 413   ? "request body exceeds " + std::to_string(options.max_body_bytes) + " bytes"
+        std::string what = status == 413   ? "request body exceeds " + std::to_string(body_limit) + " bytes"
                            : status == 431 ? "request headers exceed the limit"
                                            : "malformed HTTP request: " + ec.message();
         co_await Write(stream, ErrorResponse(status, what), 11, false, ec);

@@ -30,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "base/status.h"
 #include "http/message.h"
@@ -53,6 +54,9 @@ class HttpServer {
     uint16_t port = 0;  // 0: any free port, see port()
     int threads = 1;
     size_t max_body_bytes = ServerLimits::kMaxBodyBytes;
+    // If set, the body limit of each request, chosen from its method and target
+    // once its header is read (e.g. a larger one for a bulk import route).
+    std::function<size_t(std::string_view method, std::string_view target)> body_limit_for;
     int max_connections = ServerLimits::kMaxConnections;
     std::function<void(const std::string&)> log;  // errors worth an operator's attention
   };

@@ -141,6 +141,12 @@ Status RegisterAgent::Start() {
     bool snapshot = delta->from_version == 0 && parts->catalog->version() != 0;
     KASSE_RETURN_IF_ERROR(snapshot ? parts->catalog->Replace(*delta) : parts->catalog->Apply(*delta));
   }
+  // Before the catalog client, which presents the same credential.
+  if (!config_.server_url.empty() && config_.token.empty()) {
+    Result<std::string> token = DeviceToken(config_, file("device-token"));
+    if (!token.ok()) return token.status();
+    config_.token = *token;
+  }
   if (!config_.server_url.empty() && !config_.store_id.empty()) {
     catalog::CatalogSyncClient::Options options;
     options.server_url = config_.server_url;
@@ -152,11 +158,6 @@ Status RegisterAgent::Start() {
     parts->catalog_sync = std::move(catalog_sync).value();
   }
 
-  if (!config_.server_url.empty() && config_.token.empty()) {
-    Result<std::string> token = DeviceToken(config_, file("device-token"));
-    if (!token.ok()) return token.status();
-    config_.token = *token;
-  }
   if (!config_.server_url.empty()) {
     Result<std::unique_ptr<JournalStore>> outbox = JournalStore::Open(file("register.db"), {});
     if (!outbox.ok()) return outbox.status();

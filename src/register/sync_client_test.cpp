@@ -204,7 +204,8 @@ TEST_F(SyncClientTest, DaysOfflineBacklogDrainsOnReconnect) {
   EXPECT_FALSE(offline->SyncOnce().ok());
   EXPECT_EQ(offline->status().backlog, 2'503);
   FakeServer server;
-  std::unique_ptr<SyncClient> client = Client(server.url(), std::chrono::seconds(5), 500);
+  // A generous timeout: a 500-entry batch under ASan on a busy machine takes seconds.
+  std::unique_ptr<SyncClient> client = Client(server.url(), std::chrono::seconds(60), 500);
   ASSERT_TRUE(client->Drain().ok());
   ExpectDeliveredOnce(server);
   EXPECT_EQ(server.uploads, 6);  // 2,503 entries, 500 per batch

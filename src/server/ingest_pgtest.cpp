@@ -13,6 +13,8 @@
 #include "register/testing/till.h"
 #include "server/ingest_service.h"
 #include "server/journal_api.h"
+#include "server/register_time_zones.h"
+#include "server/report_api.h"
 #include "server/sale_facts.h"
 #include "server/server_database.h"
 #include "storage/testing/scratch_database.h"
@@ -296,6 +298,53 @@ TEST_P(IngestTest, SameBatchAtTwoServersAtOnceIsStoredOnce) {
   EXPECT_EQ(stored, Journal(*till_->store).size());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 20);
   EXPECT_EQ(Count("SELECT SUM(receipts) FROM sales_rollup"), 20);
+}
+
+// A sale at 23:30 UTC on a winter day is 00:30 the next day in Berlin: it counts
+// for the Berlin business day, and the report shows it under its store.
+TEST_P(IngestTest, SalesCountForTheStoresBusinessDayInTheReport) {
+  {
+    storage::SqlPool::Lease db = *pool_->Acquire();
+    ASSERT_TRUE(db->Run("INSERT INTO stores VALUES ('B1', 'Berlin Mitte', 'Hauptstr. 1', '10115', 'Berlin', 'DE', "
+                        "'', '', 'Europe/Berlin')")
+                    .ok());
+    ASSERT_TRUE(db->Run("INSERT INTO registers VALUES ('K-0101-01', 'B1', 'Kasse 1', '', '', '', '')").ok());
+  }
+  RegisterTimeZones zones(clock_);
+  SaleFacts berlin_facts(VatTable::Germany(), [&zones](storage::SqlConnection& db, const RegisterId& id, int64_t ms) {
+    return zones.BusinessDay(db, id, ms);
+  });
+  IngestService ingest(*pool_, VatTable::Germany(), clock_, {&berlin_facts});
+  till_->clock.Set(1'795'822'200'000);  // 2026-11-27T23:30:00Z
+  Sell(2);
+  ASSERT_TRUE(ingest.Ingest(RegisterId("K-0101-01"), Batch(Journal(*till_->store))).ok());
+  http::Router reports;
+  AddReportRoutes(reports, *pool_, [](std::string_view authorization) {
+    return authorization == "Bearer admin" ? Status::Ok() : Status::Unauthenticated("admin only");
+  });
+  auto get = [&](const std::string& target, const std::string& authorization) {
+    http::HttpRequest request;
+    request.method = "GET";
+    request.target = target;
+    request.path = target.substr(0, target.find('?'));
+    if (target.find('?') != std::string::npos) request.query["day"] = target.substr(target.find('=') + 1);
+    request.headers["authorization"] = authorization;
+    return reports.Handle(request);
+  };
+  http::HttpResponse sales = get("/api/v1/reports/sales?day=2026-11-28", "Bearer admin");
+  ASSERT_EQ(sales.status, 200) << sales.body;
+  Json report = Json::parse(sales.body);
+  EXPECT_EQ(report["registers"][0]["store_id"], "B1");
+  EXPECT_EQ(report["registers"][0]["receipts"], 2);
+  EXPECT_EQ(report["stores"][0]["gross_cents"], 2 * 249);
+  EXPECT_EQ(report["total"]["cash_cents"], 2 * 249);
+  EXPECT_EQ(Json::parse(get("/api/v1/reports/sales?day=2026-11-27", "Bearer admin").body)["registers"].size(), 0u);
+  EXPECT_EQ(get("/api/v1/reports/sales?day=27.11.2026", "Bearer admin").status, 400);
+  EXPECT_EQ(get("/api/v1/reports/sales", "Bearer nobody").status, 401);
+  http::HttpResponse sync_state = get("/api/v1/sync/registers", "Bearer admin");
+  ASSERT_EQ(sync_state.status, 200);
+  EXPECT_EQ(Json::parse(sync_state.body)["registers"][0]["acked_seq"],
+            static_cast<int64_t>(Journal(*till_->store).size()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IngestTest,

@@ -30,6 +30,7 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "domain/vat.h"
+#include "journal/entry.h"
 #include "server/journal_store.h"
 #include "server/projection.h"
 #include "storage/sql_pool.h"
@@ -49,11 +50,19 @@ class IngestService {
  public:
   IngestService(storage::SqlPool& pool, VatTable vat_table, Clock& clock, std::vector<Projection*> projections);
 
-  Result<IngestOutcome> Ingest(const RegisterId& register_id, std::string_view batch_json);
+  // `reported_head`: the register's last seq as it says (sync::kJournalHeadHeader), 0 if unknown.
+  Result<IngestOutcome> Ingest(const RegisterId& register_id, std::string_view batch_json, int64_t reported_head = 0);
 
  private:
-  Result<IngestOutcome> IngestDecoded(storage::SqlConnection& tx, const RegisterId& register_id,
-                                      const std::vector<std::string>& bodies);
+  // One entry of the batch, decoded and checked before the transaction.
+  struct DecodedEntry {
+    journal::JournalEntry entry;
+    std::string body;
+    std::string quarantine;  // why it failed its checks; empty if it passed
+  };
+  Result<std::vector<DecodedEntry>> Decode(const RegisterId& register_id, std::string_view batch_json) const;
+  Result<IngestOutcome> Store(storage::SqlConnection& tx, const RegisterId& register_id,
+                              const std::vector<DecodedEntry>& decoded);
   Status Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,
                  int64_t received_ms);
 

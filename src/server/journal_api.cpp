@@ -39,7 +39,10 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
     return http::HttpResponse::Error(authorized);
   }
   RegisterId register_id(request.path_params.at("register"));
-  Result<IngestOutcome> outcome = deps.ingest.Ingest(register_id, request.body);
+  int64_t head = 0;
+  std::string head_text = request.Header(sync::kJournalHeadHeader);
+  std::from_chars(head_text.data(), head_text.data() + head_text.size(), head);
+  Result<IngestOutcome> outcome = deps.ingest.Ingest(register_id, request.body, head);
   if (!outcome.ok()) {
     deps.metrics.BatchFailed(CodeName(outcome.status().code()));
     deps.log.Warn("journal upload refused",
@@ -52,9 +55,6 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
         409, sync::EncodeGap(*outcome->gap_expected_seq,
                              "the batch leaves a gap; send from seq " + std::to_string(*outcome->gap_expected_seq)));
   }
-  int64_t head = 0;
-  std::string head_text = request.Header(sync::kJournalHeadHeader);
-  std::from_chars(head_text.data(), head_text.data() + head_text.size(), head);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   deps.metrics.BatchIngested(register_id, *outcome, seconds, head, outcome->newest_recorded_ms);
   for (const sync::Quarantined& quarantined : outcome->ack.quarantined) {
@@ -98,10 +98,7 @@ void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps) {
 void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log) {
   router.Add("POST", "/api/v1/enrollments", [&](const http::HttpRequest& request) {
     Status admin = credentials.CheckAdmin(request.Header("authorization"));
-    if (!admin.ok()) {
-      log.Warn("admin request refused", {{"path", request.path}, {"error", admin.ToString()}});
-      return http::HttpResponse::Error(admin);
-    }
+    if (!admin.ok()) return http::HttpResponse::Error(admin);  // logged by the server's audit
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("register_id") || !body["register_id"].is_string()) {
       return http::HttpResponse::Error(Status::InvalidArgument("register_id", "is required"));
@@ -109,6 +106,9 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Lo
     RegisterId register_id(body["register_id"].get<std::string>());
     Status valid = ValidateRegisterId(register_id);
     if (!valid.ok()) return http::HttpResponse::Error(valid);
+    if (body.contains("replace_device") && !body["replace_device"].is_boolean()) {
+      return http::HttpResponse::Error(Status::InvalidArgument("replace_device", "must be true or false"));
+    }
     bool replace = body.value("replace_device", false);
     Result<std::string> code = credentials.CreateEnrollmentCode(register_id, replace);
     if (!code.ok()) return http::HttpResponse::Error(code.status());

@@ -13,6 +13,8 @@ constexpr std::string_view kInsert =
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kProgress =
     "UPDATE register_progress SET acked_seq = ?, last_received_ms = ? WHERE register_id = ?";
+constexpr std::string_view kRecordHead =
+    "UPDATE register_progress SET head_seq = ? WHERE register_id = ? AND head_seq < ?";
 constexpr std::string_view kReceipt =
     "SELECT body FROM journal_entries WHERE register_id = ? AND receipt_number = ? AND quarantine IS NULL";
 constexpr std::string_view kReturns =
@@ -21,7 +23,7 @@ constexpr std::string_view kQuarantined =
     "SELECT register_id, seq, kind, quarantine, received_ms FROM journal_entries WHERE quarantine IS NOT NULL "
     "ORDER BY received_ms DESC, register_id, seq LIMIT ?";
 constexpr std::string_view kAllProgress =
-    "SELECT register_id, acked_seq, last_received_ms FROM register_progress ORDER BY register_id";
+    "SELECT register_id, acked_seq, head_seq, last_received_ms FROM register_progress ORDER BY register_id";
 
 Result<std::optional<std::string>> OptionalText(storage::SqlConnection& db, std::string_view sql,
                                                 storage::SqlParams params) {
@@ -69,6 +71,10 @@ Status JournalStore::Append(storage::SqlConnection& tx, const RegisterId& regist
   return Status::Ok();
 }
 
+Status JournalStore::RecordHead(storage::SqlConnection& tx, const RegisterId& register_id, int64_t head_seq) {
+  return tx.Run(kRecordHead, {head_seq, register_id.value(), head_seq}).status();
+}
+
 Result<std::optional<std::string>> JournalStore::ReceiptBody(storage::SqlConnection& db, const RegisterId& register_id,
                                                              int64_t receipt_number) {
   return OptionalText(db, kReceipt, {register_id.value(), receipt_number});
@@ -98,7 +104,7 @@ Result<std::vector<RegisterProgress>> JournalStore::Progress(storage::SqlConnect
   if (!rows.ok()) return rows.status();
   std::vector<RegisterProgress> progress;
   for (const storage::SqlRow& row : *rows) {
-    progress.push_back({RegisterId(row[0].AsText()), row[1].AsInt(), row[2].AsInt()});
+    progress.push_back({RegisterId(row[0].AsText()), row[1].AsInt(), row[2].AsInt(), row[3].AsInt()});
   }
   return progress;
 }

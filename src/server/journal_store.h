@@ -40,10 +40,12 @@ struct QuarantinedEntry {
   int64_t received_ms = 0;
 };
 
-// How far one register is: the acknowledged seq and when it last sent.
+// How far one register is: the acknowledged seq, its own last seq as it reported
+// it, and when it last sent.
 struct RegisterProgress {
   RegisterId register_id;
   int64_t acked_seq = 0;
+  int64_t head_seq = 0;          // 0: never reported
   int64_t last_received_ms = 0;  // 0: never sent an entry
 };
 
@@ -61,6 +63,8 @@ class JournalStore {
   // Conflict if the database already holds one of them.
   static Status Append(storage::SqlConnection& tx, const RegisterId& register_id,
                        const std::vector<StoredEntry>& entries, int64_t received_ms);
+  // Records the register's own last seq as it reported it (never moves back).
+  static Status RecordHead(storage::SqlConnection& tx, const RegisterId& register_id, int64_t head_seq);
   // A receipt by its number (not quarantined), and the receipts that refer to it.
   static Result<std::optional<std::string>> ReceiptBody(storage::SqlConnection& db, const RegisterId& register_id,
                                                         int64_t receipt_number);

@@ -1,8 +1,7 @@
 #include "server/sale_facts.h"
 
-#include <ctime>
-
 #include "domain/receipt_totals.h"
+#include "domain/time_zone.h"
 #include "journal/entry_check.h"
 
 namespace kasse::server {
@@ -63,13 +62,8 @@ Status Ran(const Result<int64_t>& result) { return result.status(); }
 
 }  // namespace
 
-std::string UtcBusinessDay(const RegisterId& /*register_id*/, int64_t utc_ms) {
-  std::time_t seconds = static_cast<std::time_t>(utc_ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char day[11];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
-  return day;
+std::string UtcBusinessDay(storage::SqlConnection& /*db*/, const RegisterId& /*register_id*/, int64_t utc_ms) {
+  return TimeZone::Utc().BusinessDayString(utc_ms);
 }
 
 SaleFacts::SaleFacts(VatTable vat_table, BusinessDayOf business_day)
@@ -86,7 +80,7 @@ Status SaleFacts::ApplyReceipt(storage::SqlConnection& tx, const journal::Journa
   const std::string& register_id = entry.register_id.value();
   const Receipt& sale = receipt.receipt;
   bool is_return = sale.original.has_value() || sale.return_without_receipt;
-  std::string day = business_day_(entry.register_id, receipt.finished_ms);
+  std::string day = business_day_(tx, entry.register_id, receipt.finished_ms);
   KASSE_RETURN_IF_ERROR(Ran(tx.Run(
       kInsertReceipt, {register_id, receipt.receipt_number, entry.seq, entry.closing_number, ReceiptTypeName(sale.type),
                        is_return, receipt.cashier.id, receipt.started_ms, receipt.finished_ms, day,

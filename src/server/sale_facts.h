@@ -19,11 +19,13 @@
 
 namespace kasse::server {
 
-// The business day ("YYYY-MM-DD") of an instant at a register.
-using BusinessDayOf = std::function<std::string(const RegisterId& register_id, int64_t utc_ms)>;
+// The business day ("YYYY-MM-DD") of an instant at a register, looked up through
+// the ingest transaction's connection (RegisterTimeZones::BusinessDay).
+using BusinessDayOf =
+    std::function<std::string(storage::SqlConnection& db, const RegisterId& register_id, int64_t utc_ms)>;
 
-// A business day in UTC, for a register whose store's time zone is unknown.
-std::string UtcBusinessDay(const RegisterId& register_id, int64_t utc_ms);
+// A business day in UTC, for tests and registers whose store's time zone is unknown.
+std::string UtcBusinessDay(storage::SqlConnection& db, const RegisterId& register_id, int64_t utc_ms);
 
 class SaleFacts final : public Projection {
  public:

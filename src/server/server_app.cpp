@@ -7,17 +7,24 @@
 #include "base/clock.h"
 #include "domain/vat.h"
 #include "http/server.h"
+#include "masterdata/article_import.h"
+#include "masterdata/master_data_api.h"
 #include "ops/json_log.h"
 #include "ops/metrics_registry.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
 #include "server/journal_api.h"
+#include "server/openapi.h"
+#include "server/register_time_zones.h"
+#include "server/report_api.h"
 #include "server/sale_facts.h"
 #include "server/server_database.h"
 #include "server/server_metrics.h"
 
 namespace kasse::server {
 namespace {
+
+constexpr std::string_view kImportPath = "/api/v1/articles/import";  // takes bigger bodies
 
 Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -49,6 +56,19 @@ void AddOperationsRoutes(http::Router& router, storage::SqlPool& pool, ops::Metr
   });
 }
 
+// Every change an admin makes (master data, imports, enrollment codes) and every
+// refused admin request is a privileged action: one log line each. Journal
+// uploads and catalog polls are the registers' traffic, counted in the metrics.
+void AuditAdminRequest(ops::Logger& log, const http::HttpRequest& request, const http::HttpResponse& response) {
+  bool register_traffic = request.path.ends_with("/journal") || request.path.ends_with("/catalog") ||
+                          request.path == "/api/v1/enroll" || request.path.find("/receipts/") != std::string::npos;
+  if (!request.path.starts_with("/api/v1/") || register_traffic) return;
+  bool refused = response.status == 401 || response.status == 403;
+  if (request.method == "GET" && !refused) return;
+  log.Log(refused ? ops::LogLevel::kWarn : ops::LogLevel::kInfo, refused ? "admin request refused" : "admin action",
+          {{"method", request.method}, {"path", request.path}, {"status", int64_t{response.status}}});
+}
+
 }  // namespace
 
 struct ServerApp::Parts {
@@ -57,7 +77,9 @@ struct ServerApp::Parts {
   ops::MetricsRegistry metrics_registry;
   std::unique_ptr<storage::SqlPool> pool;
   std::unique_ptr<ServerMetrics> metrics;
+  std::unique_ptr<RegisterTimeZones> time_zones;
   std::unique_ptr<SaleFacts> sale_facts;
+  std::unique_ptr<masterdata::MasterDataService> master_data;
   std::unique_ptr<Credentials> credentials;
   std::unique_ptr<IngestService> ingest;
   http::Router router;
@@ -82,21 +104,42 @@ Result<std::optional<std::string>> ServerApp::Start() {
   parts->credentials = std::make_unique<Credentials>(*parts->pool, parts->clock);
   Result<std::optional<std::string>> admin = parts->credentials->CreateAdminTokenIfNone();
   if (!admin.ok()) return admin.status();
-  parts->sale_facts = std::make_unique<SaleFacts>(VatTable::Germany(), UtcBusinessDay);
+  parts->time_zones = std::make_unique<RegisterTimeZones>(parts->clock);
+  RegisterTimeZones* zones = parts->time_zones.get();
+  parts->sale_facts = std::make_unique<SaleFacts>(
+      VatTable::Germany(), [zones](storage::SqlConnection& db, const RegisterId& register_id, int64_t utc_ms) {
+        return zones->BusinessDay(db, register_id, utc_ms);
+      });
+  parts->master_data = std::make_unique<masterdata::MasterDataService>(*parts->pool);
   parts->ingest = std::make_unique<IngestService>(*parts->pool, VatTable::Germany(), parts->clock,
                                                   std::vector<Projection*>{parts->sale_facts.get()});
   AddEnrollmentRoutes(parts->router, *parts->credentials, *parts->log);
   AddJournalRoutes(parts->router, {*parts->ingest, *parts->pool, *parts->credentials, *parts->metrics, *parts->log});
+  Credentials* credentials = parts->credentials.get();
+  auto check_admin = [credentials](std::string_view authorization) { return credentials->CheckAdmin(authorization); };
+  masterdata::AddMasterDataRoutes(parts->router, *parts->master_data, check_admin);
+  masterdata::AddCatalogRoute(parts->router, *parts->master_data, [credentials](std::string_view authorization) {
+    return credentials->Authenticate(authorization);
+  });
+  AddReportRoutes(parts->router, *parts->pool, check_admin);
   AddOperationsRoutes(parts->router, *parts->pool, parts->metrics_registry);
+  AddOpenApiRoute(parts->router);
   http::HttpServer::Options options;
   options.host = listen->first;
   options.port = listen->second;
   options.threads = config_.threads;
+  options.body_limit_for = [](std::string_view method, std::string_view target) {
+    return method == "POST" && target.starts_with(kImportPath) ? masterdata::kMaxImportBodyBytes
+                                                               : http::ServerLimits::kMaxBodyBytes;
+  };
   ops::Logger* log = parts->log.get();
   options.log = [log](const std::string& message) { log->Error("http", {{"error", message}}); };
   Parts* raw = parts.get();
-  parts->server =
-      std::make_unique<http::HttpServer>(options, [raw](http::HttpRequest& r) { return raw->router.Handle(r); });
+  parts->server = std::make_unique<http::HttpServer>(options, [raw](http::HttpRequest& request) {
+    http::HttpResponse response = raw->router.Handle(request);
+    AuditAdminRequest(*raw->log, request, response);
+    return response;
+  });
   KASSE_RETURN_IF_ERROR(parts->server->Start());
   parts->log->Info("server started",
                    {{"url", "http://" + listen->first + ":" + std::to_string(parts->server->port())},
@@ -109,6 +152,7 @@ Result<std::optional<std::string>> ServerApp::Start() {
 void ServerApp::Stop() {
   if (!parts_) return;
   parts_->server->Stop();
+  parts_->master_data.reset();  // answers polls still held with 204
   parts_->log->Info("server stopped");
   parts_.reset();
 }

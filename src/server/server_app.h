@@ -2,9 +2,10 @@
 // together: the database pool, credentials, ingestion with its projections, the
 // HTTP routes, metrics and the JSON log.
 //
-// Routes so far (issue 4 is in progress): enrollment, journal upload, receipt
-// lookup, /healthz (the process is up), /readyz (it can reach its database) and
-// /metrics (Prometheus). SQLite or PostgreSQL (ServerConfig::db). At the first
+// Routes: enrollment, journal upload, receipt lookup (journal_api.h), master data,
+// CSV import and the registers' catalog long poll (masterdata/), reports
+// (report_api.h), /healthz (the process is up), /readyz (it can reach its
+// database) and /metrics (Prometheus). SQLite or PostgreSQL (ServerConfig::db). At the first
 // start it creates the admin token and returns it from Start() so the caller can
 // show it once.
 //

@@ -54,6 +54,8 @@ void ServerMetrics::Collect() {
   int64_t now = clock_.NowUnixMillis();
   for (const RegisterProgress& p : *progress) {
     acked_.WithLabels({p.register_id.value()}).Set(p.acked_seq);
+    if (p.head_seq > 0)
+      backlog_.WithLabels({p.register_id.value()}).Set(std::max<int64_t>(0, p.head_seq - p.acked_seq));
     if (p.last_received_ms > 0) idle_.WithLabels({p.register_id.value()}).Set((now - p.last_received_ms) / 1000);
   }
 }

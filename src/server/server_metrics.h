@@ -10,9 +10,9 @@
 //   kasse_register_lag_ms{register}            how old its newest entry was on arrival
 //   kasse_register_idle_seconds{register}      time since its last entry arrived
 //
-// acked_seq and idle come from the database at every scrape (a collector), so each
-// server process shows every register, whichever process took its uploads. The
-// backlog and lag are what this process saw in the uploads it took.
+// acked_seq, backlog and idle come from the database at every scrape (a
+// collector), so each server process shows every register, whichever process took
+// its uploads. The lag is what this process saw in the uploads it took.
 //
 // Thread-safety: every method from any thread.
 #pragma once

@@ -1,6 +1,7 @@
 #include "storage/postgres_connection.h"
 
 #include <memory>
+#include <poll.h>
 
 #include <libpq-fe.h>
 
@@ -13,6 +14,7 @@ constexpr Oid kByteaOid = 17;
 constexpr Oid kInt8Oid = 20;
 constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
+constexpr int kMaxPendingReads = 4;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -89,7 +91,18 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(const std::
 
 PostgresConnection::~PostgresConnection() { PQfinish(conn_); }
 
-bool PostgresConnection::Healthy() { return PQstatus(conn_) == CONNECTION_OK; }
+bool PostgresConnection::Healthy() {
+  if (PQstatus(conn_) != CONNECTION_OK) return false;
+  // An idle connection has nothing to read unless the server went away (restart,
+  // failover): then it sent its FATAL message and closed the socket. Reading what
+  // is pending notices that without a round trip.
+  for (int i = 0; i < kMaxPendingReads && PQtransactionStatus(conn_) == PQTRANS_IDLE; ++i) {
+    pollfd socket{PQsocket(conn_), POLLIN, 0};
+    if (poll(&socket, 1, 0) <= 0) break;
+    if (PQconsumeInput(conn_) == 0) break;
+  }
+  return PQstatus(conn_) == CONNECTION_OK;
+}
 
 Status PostgresConnection::Execute(std::string_view sql) {
   ResultPtr result(PQexec(conn_, std::string(sql).c_str()));

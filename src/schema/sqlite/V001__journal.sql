@@ -21,7 +21,8 @@ CREATE INDEX journal_entries_quarantined ON journal_entries(register_id) WHERE q
 CREATE TABLE register_progress (
   register_id      TEXT    PRIMARY KEY,
   acked_seq        INTEGER NOT NULL CHECK (acked_seq >= 0),
-  last_received_ms INTEGER NOT NULL DEFAULT 0  -- when its last entry arrived (0: none yet)
+  last_received_ms INTEGER NOT NULL DEFAULT 0,  -- when its last entry arrived (0: none yet)
+  head_seq         INTEGER NOT NULL DEFAULT 0   -- the register's last seq as it reported it (its backlog = head_seq - acked_seq)
 ) WITHOUT ROWID;
 
 CREATE TRIGGER journal_entries_no_update BEFORE UPDATE ON journal_entries

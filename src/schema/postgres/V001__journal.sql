@@ -22,7 +22,8 @@ CREATE INDEX journal_entries_quarantined ON journal_entries(register_id) WHERE q
 CREATE TABLE register_progress (
   register_id      TEXT   PRIMARY KEY,
   acked_seq        BIGINT NOT NULL CHECK (acked_seq >= 0),
-  last_received_ms BIGINT NOT NULL DEFAULT 0  -- when its last entry arrived (0: none yet)
+  last_received_ms BIGINT NOT NULL DEFAULT 0,  -- when its last entry arrived (0: none yet)
+  head_seq         BIGINT NOT NULL DEFAULT 0   -- the register's last seq as it reported it (its backlog = head_seq - acked_seq)
 );
 
 CREATE FUNCTION journal_entries_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,0 +1,43 @@
+#include "loadgen/enrollment.h"
+
+#include <nlohmann/json.hpp>
+
+namespace kasse::loadgen {
+namespace {
+
+constexpr size_t kQuotedBodyBytes = 300;
+
+// The string member `key` of a 2xx answer, or why there is none.
+Result<std::string> Member(const Result<http::HttpResponse>& response, int expected, const std::string& what,
+                           const char* key) {
+  if (!response.ok()) return Status::Unavailable(what + ": " + response.status().message());
+  if (response->status == 401) return Status::Unauthenticated(what + ": the server refused the token (401)");
+  if (response->status != expected) {
+    return Status::Unavailable(what + ": server answered " + std::to_string(response->status) + ": " +
+                               response->body.substr(0, kQuotedBodyBytes));
+  }
+  nlohmann::json body = nlohmann::json::parse(response->body, nullptr, false);
+  if (body.is_discarded() || !body.is_object() || !body.contains(key) || !body[key].is_string()) {
+    return Status::Unavailable(what + ": the answer has no \"" + key + "\"");
+  }
+  return body[key].get<std::string>();
+}
+
+}  // namespace
+
+Result<std::string> EnrollRegister(http::HttpClient& client, const std::string& path_prefix,
+                                   const std::string& admin_token, const RegisterId& register_id,
+                                   const std::string& device_id) {
+  nlohmann::json request = {{"register_id", register_id.value()}};
+  Result<std::string> code =
+      Member(client.Send("POST", path_prefix + "/api/v1/enrollments", request.dump(),
+                         {{"Authorization", "Bearer " + admin_token}, {"Content-Type", "application/json"}}),
+             201, "enrollment code for " + register_id.value(), "code");
+  if (!code.ok()) return code.status();
+  nlohmann::json exchange = {{"code", *code}, {"device_id", device_id}};
+  return Member(
+      client.Send("POST", path_prefix + "/api/v1/enroll", exchange.dump(), {{"Content-Type", "application/json"}}), 200,
+      "enrollment of " + register_id.value(), "token");
+}
+
+}  // namespace kasse::loadgen

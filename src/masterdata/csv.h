@@ -1,0 +1,32 @@
+// ParseCsv: CSV text into records, as spreadsheets write it (RFC 4180 with a
+// chosen separator; German Excel uses ';').
+//
+//  - A UTF-8 byte order mark at the start is skipped; lines end in CRLF or LF.
+//  - A field in double quotes may hold the separator, line breaks and quotes
+//    written twice (""); outside quotes a field is taken as it is, spaces
+//    included. A quote inside an unquoted field, text after a closing quote, or
+//    a quote left open is an error (InvalidArgument, field "body", the line in
+//    the message).
+//  - Empty lines are skipped. Each record carries the line it starts on (1-based),
+//    so errors can name the line a person sees in their editor.
+//
+// Thread-safety: pure function.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace kasse::masterdata {
+
+struct CsvRecord {
+  size_t line = 0;
+  std::vector<std::string> fields;
+};
+
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, char separator);
+
+}  // namespace kasse::masterdata

@@ -1,0 +1,216 @@
+// docs/openapi.json against the code: it is a valid OpenAPI 3.0 document, every
+// route the server's Add*Routes functions register is described in it, and a
+// running `kasse server` serves every operation it describes. A route added
+// without documenting it, or documented without being served, fails here.
+#include "server/openapi.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "base/clock.h"
+#include "base/temp_dir.h"
+#include "domain/vat.h"
+#include "http/client.h"
+#include "masterdata/master_data_api.h"
+#include "masterdata/master_data_service.h"
+#include "ops/json_log.h"
+#include "ops/metrics_registry.h"
+#include "server/credentials.h"
+#include "server/ingest_service.h"
+#include "server/journal_api.h"
+#include "server/report_api.h"
+#include "server/server_app.h"
+#include "server/server_database.h"
+#include "server/server_metrics.h"
+
+namespace kasse::server {
+namespace {
+
+using Json = nlohmann::json;
+using Operation = std::pair<std::string, std::string>;  // ("GET", "/api/v1/stores/{store_id}")
+
+constexpr std::string_view kParameterRef = "#/components/parameters/";
+
+Json Spec() { return Json::parse(OpenApiJson()); }
+
+// Every (METHOD, path template) the document describes.
+std::set<Operation> DocumentedOperations() {
+  std::set<Operation> operations;
+  Json spec = Spec();
+  for (const auto& [path, item] : spec.at("paths").items()) {
+    for (const auto& [method, operation] : item.items()) {
+      if (method == "parameters" || method == "summary" || method == "description" || method == "servers") continue;
+      std::string upper = method;
+      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+      operations.emplace(upper, path);
+    }
+  }
+  return operations;
+}
+
+std::string Listed(const std::set<Operation>& operations) {
+  std::string text;
+  for (const auto& [method, path] : operations) text += "\n  " + method + " " + path;
+  return text;
+}
+
+// The path with every {placeholder} filled, so the router matches it.
+std::string Concrete(const std::string& pattern) {
+  std::string path;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '{') {
+      path += pattern[i];
+      continue;
+    }
+    i = pattern.find('}', i);
+    path += "1";
+  }
+  return path;
+}
+
+// The server's routes, registered by the same functions ServerApp calls, over real
+// objects on a scratch SQLite database.
+class ServerRoutes {
+ public:
+  ServerRoutes() {
+    Result<std::unique_ptr<storage::SqlPool>> pool = OpenServerDatabase(dir_.File("server.db"), 2);
+    EXPECT_TRUE(pool.ok()) << pool.status().ToString();
+    if (!pool.ok()) return;
+    pool_ = std::move(pool).value();
+    credentials_ = std::make_unique<Credentials>(*pool_, clock_);
+    metrics_ = std::make_unique<ServerMetrics>(registry_, *pool_, clock_);
+    ingest_ = std::make_unique<IngestService>(*pool_, VatTable::Germany(), clock_, std::vector<Projection*>{});
+    master_data_ = std::make_unique<masterdata::MasterDataService>(*pool_);
+    auto check_admin = [this](std::string_view authorization) { return credentials_->CheckAdmin(authorization); };
+    AddEnrollmentRoutes(router_, *credentials_, log_);
+    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_});
+    AddReportRoutes(router_, *pool_, check_admin);
+    masterdata::AddMasterDataRoutes(router_, *master_data_, check_admin);
+    masterdata::AddCatalogRoute(router_, *master_data_, [this](std::string_view authorization) {
+      return credentials_->Authenticate(authorization);
+    });
+    AddOpenApiRoute(router_);
+  }
+
+  http::Router& router() { return router_; }
+
+ private:
+  TempDir dir_;
+  SystemClock clock_;
+  std::ostringstream log_out_;
+  ops::Logger log_{log_out_, ops::LogLevel::kError, clock_};
+  ops::MetricsRegistry registry_;
+  std::unique_ptr<storage::SqlPool> pool_;
+  std::unique_ptr<Credentials> credentials_;
+  std::unique_ptr<ServerMetrics> metrics_;
+  std::unique_ptr<IngestService> ingest_;
+  std::unique_ptr<masterdata::MasterDataService> master_data_;
+  http::Router router_;
+};
+
+TEST(OpenApiTest, IsAnOpenApi3DocumentWithAVersion) {
+  Json spec = Json::parse(OpenApiJson(), nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(spec.is_discarded()) << "docs/openapi.json is not valid JSON";
+  ASSERT_TRUE(spec.is_object());
+  EXPECT_EQ(spec.value("openapi", "").rfind("3.0.", 0), 0u) << spec.value("openapi", "");
+  EXPECT_FALSE(spec["info"].value("version", "").empty());
+  EXPECT_FALSE(spec["info"].value("title", "").empty());
+  EXPECT_TRUE(spec["components"]["schemas"].contains("Error"));
+  EXPECT_TRUE(spec["components"]["securitySchemes"].contains("adminToken"));
+  EXPECT_TRUE(spec["components"]["securitySchemes"].contains("deviceCredential"));
+}
+
+TEST(OpenApiTest, EveryOperationHasResponsesAndEveryPlaceholderAParameter) {
+  Json spec = Spec();
+  for (const auto& [path, item] : spec["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      SCOPED_TRACE(method + " " + path);
+      EXPECT_FALSE(operation.value("operationId", "").empty());
+      EXPECT_FALSE(operation["responses"].empty());
+      std::set<std::string> declared;
+      for (const Json& parameter : operation.value("parameters", Json::array())) {
+        const Json& resolved =
+            parameter.contains("$ref")
+                ? spec["components"]["parameters"][parameter["$ref"].get<std::string>().substr(kParameterRef.size())]
+                : parameter;
+        if (resolved.value("in", "") == "path") declared.insert(resolved.value("name", ""));
+      }
+      std::set<std::string> placeholders;
+      for (size_t open = path.find('{'); open != std::string::npos; open = path.find('{', open + 1)) {
+        placeholders.insert(path.substr(open + 1, path.find('}', open) - open - 1));
+      }
+      EXPECT_EQ(declared, placeholders);
+    }
+  }
+}
+
+TEST(OpenApiTest, EveryRouteTheServerRegistersIsDocumented) {
+  ServerRoutes routes;
+  std::vector<Operation> registered = routes.router().routes();
+  ASSERT_FALSE(registered.empty());
+  std::set<Operation> documented = DocumentedOperations();
+  std::set<Operation> undocumented;
+  for (const Operation& route : registered) {
+    if (!documented.contains(route)) undocumented.insert(route);
+  }
+  EXPECT_TRUE(undocumented.empty()) << "routes missing from docs/openapi.json:" << Listed(undocumented);
+}
+
+TEST(OpenApiTest, TheServerServesEveryDocumentedOperation) {
+  TempDir dir;
+  ServerConfig config;
+  config.db = dir.File("server.db");
+  config.listen = "127.0.0.1:0";
+  std::ostringstream log;
+  ServerApp app(config, log);
+  Result<std::optional<std::string>> started = app.Start();
+  ASSERT_TRUE(started.ok()) << started.status().ToString();
+  Result<http::Url> url = http::ParseUrl(app.url());
+  ASSERT_TRUE(url.ok());
+  http::HttpClient client(url->host, url->port);
+  std::set<Operation> missing;
+  for (const auto& [method, pattern] : DocumentedOperations()) {
+    // Without credentials: a served route refuses (401) or answers; only the router
+    // answers 405, or 404 on field "path".
+    Result<http::HttpResponse> response =
+        client.Send(method, Concrete(pattern), method == "PUT" || method == "POST" ? "{}" : "");
+    ASSERT_TRUE(response.ok()) << method << " " << pattern << ": " << response.status().ToString();
+    Json body = Json::parse(response->body, nullptr, false);
+    bool unrouted = response->status == 405 ||
+                    (response->status == 404 && body.is_object() && body["error"].value("field", "") == "path");
+    if (unrouted) missing.insert({method, pattern});
+  }
+  EXPECT_TRUE(missing.empty()) << "documented in docs/openapi.json but not served by kasse server:" << Listed(missing);
+}
+
+TEST(OpenApiTest, TheRouteServesTheDocumentAsJson) {
+  http::Router router;
+  AddOpenApiRoute(router);
+  http::HttpRequest request;
+  request.method = "GET";
+  request.path = "/api/v1/openapi.json";
+  http::HttpResponse response = router.Handle(request);
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.content_type, "application/json");
+  EXPECT_EQ(response.body, OpenApiJson());
+}
+
+TEST(OpenApiTest, RouterListsItsRoutesAsRegistered) {
+  http::Router router;
+  auto ok = [](const http::HttpRequest&) { return http::HttpResponse::Json(200, "{}"); };
+  router.Add("GET", "/a/{id}/b", ok);
+  router.Add("PUT", "c//d/", ok);
+  router.Add("GET", "/", ok);
+  EXPECT_EQ(router.routes(), (std::vector<Operation>{{"GET", "/a/{id}/b"}, {"PUT", "/c/d"}, {"GET", "/"}}));
+}
+
+}  // namespace
+}  // namespace kasse::server
