@@ -129,7 +129,7 @@ http::HttpResponse Answer(storage::SqlPool& pool, const std::function<Status(std
 }  // namespace
 
 void AddReportRoutes(http::Router& router, storage::SqlPool& pool,
-                     std::function<Status(std::string_view authorization)> check_admin) {
+                     const std::function<Status(std::string_view authorization)>& check_admin) {
   router.Add("GET", "/api/v1/reports/sales", [&pool, check_admin](const http::HttpRequest& request) {
     std::string day = request.query.contains("day") ? request.query.at("day") : "";
     if (!day.empty() && !IsDay(day)) {

@@ -27,6 +27,6 @@
 namespace kasse::server {
 
 void AddReportRoutes(http::Router& router, storage::SqlPool& pool,
-                     std::function<Status(std::string_view authorization)> check_admin);
+                     const std::function<Status(std::string_view authorization)>& check_admin);
 
 }  // namespace kasse::server

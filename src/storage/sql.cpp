@@ -22,9 +22,9 @@ std::string SqlValue::AsText() const {
 }
 
 const std::vector<uint8_t>& SqlValue::AsBlob() const {
-  static const std::vector<uint8_t> kEmpty;
+  static const std::vector<uint8_t> empty;
   if (const auto* blob = std::get_if<SqlBlob>(&value_)) return blob->bytes;
-  return kEmpty;
+  return empty;
 }
 
 Result<std::optional<SqlValue>> SqlConnection::QueryValue(std::string_view sql, SqlParams params) {
