@@ -34,7 +34,7 @@ class FakeCatalogServer {
  public:
   FakeCatalogServer() {
     for (const std::string prefix : {"", "/hq"}) {
-      router_.Add("GET", prefix + "/api/v1/stores/{store}/catalog",
+      router_.Add("GET", prefix + "/api/v1/stores/{store}/catalog", http::Access::kDevice,
                   [this](const http::HttpRequest& r) { return Answer(r); });
     }
     http::HttpServer::Options options;

@@ -64,19 +64,20 @@ bool HasHeader(const HttpResponse& response, const std::string& name, const std:
 class HttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    router_.Add("GET", "/hello/{name}", [](const HttpRequest& r) {
+    router_.Add("GET", "/hello/{name}", Access::kPublic, [](const HttpRequest& r) {
       return HttpResponse::Json(200,
                                 "{\"hello\":\"" + r.path_params.at("name") + "\",\"q\":\"" + r.query.at("x") + "\"}");
     });
-    router_.Add("POST", "/echo", [](const HttpRequest& r) { return HttpResponse::Text(200, r.body); });
-    router_.Add("GET", "/throw", [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });
-    router_.Add("GET", "/slow", [this](const HttpRequest&) {
+    router_.Add("POST", "/echo", Access::kPublic, [](const HttpRequest& r) { return HttpResponse::Text(200, r.body); });
+    router_.Add("GET", "/throw", Access::kPublic,
+                [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });
+    router_.Add("GET", "/slow", Access::kPublic, [this](const HttpRequest&) {
       slow_started_ = true;
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
       return HttpResponse::Text(200, "done");
     });
     // A long poll: held `ms` milliseconds unless a test calls the captured complete().
-    router_.Add("GET", "/held", [this](const HttpRequest& r) {
+    router_.Add("GET", "/held", Access::kPublic, [this](const HttpRequest& r) {
       DeferredResponse deferred;
       deferred.timeout = std::chrono::milliseconds(std::stoi(r.query.at("ms")));
       deferred.start = [this](std::function<void(HttpResponse)> complete) {
@@ -140,6 +141,31 @@ TEST_F(HttpTest, UnknownPathAndWrongMethodAreJsonErrors) {
   EXPECT_NE(wrong->body.find("use POST"), std::string::npos);
 }
 
+TEST(RouterTest, TheMatchedRouteIsRecordedOnTheRequestAndOnlyThen) {
+  Router router;
+  auto ok = [](const HttpRequest& r) { return HttpResponse::Json(200, r.route_pattern); };
+  router.Add("GET", "/stores/{id}", Access::kAdmin, ok);
+  router.Add("POST", "/stores/{id}/journal", Access::kDevice, ok);
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/stores/B1/journal";
+  EXPECT_EQ(router.Handle(request).body, "/stores/{id}/journal");  // seen by the handler too
+  EXPECT_EQ(request.route_pattern, "/stores/{id}/journal");
+  EXPECT_EQ(request.route_access, Access::kDevice);
+  struct Unrouted {
+    std::string method;
+    std::string path;
+    int status;
+  };
+  for (const Unrouted& unrouted : {Unrouted{"GET", "/nope", 404}, Unrouted{"DELETE", "/stores/B1", 405}}) {
+    request.method = unrouted.method;
+    request.path = unrouted.path;
+    EXPECT_EQ(router.Handle(request).status, unrouted.status);
+    EXPECT_EQ(request.route_pattern, "") << unrouted.path;
+    EXPECT_FALSE(request.route_access.has_value()) << unrouted.path;
+  }
+}
+
 TEST_F(HttpTest, HandlerExceptionIsA500AndIsLogged) {
   HttpClient client("127.0.0.1", server_->port());
   Result<HttpResponse> response = client.Send("GET", "/throw");
@@ -158,9 +184,9 @@ TEST_F(HttpTest, OversizedBodyIs413) {
 
 TEST(HttpBodyLimitTest, ARouteMayTakeABiggerBodyThanTheRest) {
   Router router;
-  router.Add("POST", "/import",
+  router.Add("POST", "/import", Access::kPublic,
              [](const HttpRequest& r) { return HttpResponse::Json(200, std::to_string(r.body.size())); });
-  router.Add("POST", "/echo",
+  router.Add("POST", "/echo", Access::kPublic,
              [](const HttpRequest& r) { return HttpResponse::Json(200, std::to_string(r.body.size())); });
   HttpServer::Options options;
   options.max_body_bytes = 100;

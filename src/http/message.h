@@ -27,6 +27,8 @@
 
 namespace kasse::http {
 
+enum class Access;  // who may call a route; defined in router.h
+
 struct HttpRequest {
   std::string method;  // "GET", "POST", …
   std::string target;  // as sent: path and query
@@ -35,6 +37,10 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::map<std::string, std::string> path_params;  // filled by the router: "/sales/{id}" → {"id": …}
+  // The route that matched, set by the router (router.h) before its handler runs, so code
+  // around the router sees what was called: "" and std::nullopt when none matched.
+  std::string route_pattern;  // "/api/v1/stores/{store_id}"
+  std::optional<Access> route_access;
 
   // The header's value, or "" when absent; `name` in any case (headers are kept lower-case).
   std::string Header(std::string_view name) const;

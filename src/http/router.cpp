@@ -17,20 +17,20 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, const std::string& pattern, Handler handler) {
-  Route route{std::move(method), {}, std::move(handler)};
-  for (std::string_view segment : Split(pattern)) route.segments.emplace_back(segment);
+void Router::Add(std::string method, const std::string& pattern, Access access, Handler handler) {
+  Route route{std::move(method), {}, "", access, std::move(handler)};
+  for (std::string_view segment : Split(pattern)) {
+    route.segments.emplace_back(segment);
+    route.pattern += "/" + route.segments.back();
+  }
+  if (route.pattern.empty()) route.pattern = "/";
   routes_.push_back(std::move(route));
 }
 
-std::vector<std::pair<std::string, std::string>> Router::routes() const {
-  std::vector<std::pair<std::string, std::string>> listed;
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> listed;
   listed.reserve(routes_.size());
-  for (const Route& route : routes_) {
-    std::string pattern;
-    for (const std::string& segment : route.segments) pattern += "/" + segment;
-    listed.emplace_back(route.method, pattern.empty() ? "/" : pattern);
-  }
+  for (const Route& route : routes_) listed.push_back({route.method, route.pattern, route.access});
   return listed;
 }
 
@@ -52,9 +52,15 @@ bool Router::Match(const Route& route, const std::vector<std::string_view>& segm
 HttpResponse Router::Handle(HttpRequest& request) const {
   std::vector<std::string_view> segments = Split(request.path);
   std::string allowed;
+  request.route_pattern.clear();
+  request.route_access.reset();
   for (const Route& route : routes_) {
     if (!Match(route, segments, request)) continue;
-    if (route.method == request.method) return route.handler(request);
+    if (route.method == request.method) {
+      request.route_pattern = route.pattern;
+      request.route_access = route.access;
+      return route.handler(request);
+    }
     allowed += allowed.empty() ? route.method : ", " + route.method;
   }
   if (allowed.empty()) return HttpResponse::Error(Status::NotFound("path", "no resource at " + request.path));

@@ -88,7 +88,8 @@ bool IsCsv(const std::string& content_type) {
 }  // namespace
 
 void AddImportRoute(http::Router& router, MasterDataService& service, const CheckAdmin& check_admin) {
-  router.Add("POST", "/api/v1/articles/import", AdminOnly(check_admin, [&service](const HttpRequest& request) {
+  router.Add("POST", "/api/v1/articles/import", http::Access::kAdmin,
+             AdminOnly(check_admin, [&service](const HttpRequest& request) {
                if (!IsCsv(request.Header("content-type"))) {
                  return HttpResponse::Error(Status::InvalidArgument("content-type", "send text/csv"));
                }
@@ -153,7 +154,7 @@ HttpResponse WaitForChange(CatalogFeed& feed, const StoreId& store_id, int64_t s
 }  // namespace
 
 void AddCatalogRoute(http::Router& router, MasterDataService& service, AuthenticateDevice authenticate_device) {
-  router.Add("GET", "/api/v1/stores/{store_id}/catalog",
+  router.Add("GET", "/api/v1/stores/{store_id}/catalog", http::Access::kDevice,
              [&service, authenticate = std::move(authenticate_device)](const HttpRequest& request) {
                StoreId store_id(request.path_params.at("store_id"));
                Result<int64_t> since =

@@ -68,9 +68,10 @@ Result<PriceKey> PriceKeyOf(const HttpRequest& request) {
 }
 
 void AddOrganisationRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/organisation",
+  router.Add("GET", "/api/v1/organisation", http::Access::kAdmin,
              AdminOnly(admin, [&store](const HttpRequest&) { return Answer(store.GetOrganisation()); }));
-  router.Add("PUT", "/api/v1/organisation", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("PUT", "/api/v1/organisation", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return PutAndGet<Organisation>(
                    request, DecodeOrganisation, [&](const Organisation& o) { return store.PutOrganisation(o); },
                    [&](const Organisation&) { return store.GetOrganisation(); });
@@ -78,32 +79,35 @@ void AddOrganisationRoutes(http::Router& router, MasterDataStore& store, const C
 }
 
 void AddStoreRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/stores", PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) {
-               return store.ListStores(page);
-             }));
-  router.Add("GET", "/api/v1/stores/{store_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add(
+      "GET", "/api/v1/stores", http::Access::kAdmin,
+      PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) { return store.ListStores(page); }));
+  router.Add("GET", "/api/v1/stores/{store_id}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return Answer(store.GetStore(StoreId(request.path_params.at("store_id"))));
              }));
-  router.Add("PUT", "/api/v1/stores/{store_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
-               StoreId id(request.path_params.at("store_id"));
-               return PutAndGet<Store>(
-                   request, [&](std::string_view body) { return DecodeStore(body, id); },
-                   [&](const Store& s) { return store.PutStore(s); },
-                   [&](const Store& s) { return store.GetStore(s.id); });
-             }));
+  router.Add(
+      "PUT", "/api/v1/stores/{store_id}", http::Access::kAdmin, AdminOnly(admin, [&store](const HttpRequest& request) {
+        StoreId id(request.path_params.at("store_id"));
+        return PutAndGet<Store>(
+            request, [&](std::string_view body) { return DecodeStore(body, id); },
+            [&](const Store& s) { return store.PutStore(s); }, [&](const Store& s) { return store.GetStore(s.id); });
+      }));
 }
 
 void AddRegisterRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/registers",
+  router.Add("GET", "/api/v1/registers", http::Access::kAdmin,
              PagedList(admin, [&store](const HttpRequest& request, const PageRequest& page) {
                std::optional<StoreId> of_store;
                if (std::optional<std::string> id = QueryParam(request, "store_id")) of_store = StoreId(*id);
                return store.ListRegisters(page, of_store);
              }));
-  router.Add("GET", "/api/v1/registers/{register_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("GET", "/api/v1/registers/{register_id}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return Answer(store.GetRegister(RegisterId(request.path_params.at("register_id"))));
              }));
-  router.Add("PUT", "/api/v1/registers/{register_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("PUT", "/api/v1/registers/{register_id}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                RegisterId id(request.path_params.at("register_id"));
                return PutAndGet<Register>(
                    request, [&](std::string_view body) { return DecodeRegister(body, id); },
@@ -113,31 +117,36 @@ void AddRegisterRoutes(http::Router& router, MasterDataStore& store, const Check
 }
 
 void AddPaymentAndVatRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/payment-types", PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) {
-               return store.ListPaymentTypes(page);
-             }));
-  router.Add("GET", "/api/v1/payment-types/{code}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add(
+      "GET", "/api/v1/payment-types", http::Access::kAdmin,
+      PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) { return store.ListPaymentTypes(page); }));
+  router.Add("GET", "/api/v1/payment-types/{code}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return Answer(store.GetPaymentType(PaymentTypeCode(request.path_params.at("code"))));
              }));
-  router.Add("PUT", "/api/v1/payment-types/{code}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("PUT", "/api/v1/payment-types/{code}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                PaymentTypeCode code(request.path_params.at("code"));
                return PutAndGet<PaymentType>(
                    request, [&](std::string_view body) { return DecodePaymentType(body, code); },
                    [&](const PaymentType& t) { return store.PutPaymentType(t); },
                    [&](const PaymentType& t) { return store.GetPaymentType(t.code); });
              }));
-  router.Add("GET", "/api/v1/vat-keys",
+  router.Add("GET", "/api/v1/vat-keys", http::Access::kAdmin,
              AdminOnly(admin, [&store](const HttpRequest&) { return Answer(store.ListVatKeys()); }));
 }
 
 void AddGroupRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/product-groups", PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) {
+  router.Add("GET", "/api/v1/product-groups", http::Access::kAdmin,
+             PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) {
                return store.ListProductGroups(page);
              }));
-  router.Add("GET", "/api/v1/product-groups/{group_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("GET", "/api/v1/product-groups/{group_id}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return Answer(store.GetProductGroup(ProductGroupId(request.path_params.at("group_id"))));
              }));
-  router.Add("PUT", "/api/v1/product-groups/{group_id}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("PUT", "/api/v1/product-groups/{group_id}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                ProductGroupId id(request.path_params.at("group_id"));
                return PutAndGet<catalog::ProductGroup>(
                    request, [&](std::string_view body) { return DecodeProductGroup(body, id); },
@@ -147,40 +156,43 @@ void AddGroupRoutes(http::Router& router, MasterDataStore& store, const CheckAdm
 }
 
 void AddArticleRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/articles", PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) {
-               return store.ListArticles(page);
-             }));
-  router.Add("GET", "/api/v1/articles/{number}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add(
+      "GET", "/api/v1/articles", http::Access::kAdmin,
+      PagedList(admin, [&store](const HttpRequest&, const PageRequest& page) { return store.ListArticles(page); }));
+  router.Add("GET", "/api/v1/articles/{number}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                return Answer(store.GetArticle(ArticleNumber(request.path_params.at("number"))));
              }));
-  router.Add("PUT", "/api/v1/articles/{number}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("PUT", "/api/v1/articles/{number}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                ArticleNumber number(request.path_params.at("number"));
                return PutAndGet<catalog::Article>(
                    request, [&](std::string_view body) { return DecodeArticle(body, number); },
                    [&](const catalog::Article& a) { return store.PutArticle(a).status(); },
                    [&](const catalog::Article& a) { return store.GetArticle(a.number); });
              }));
-  router.Add("DELETE", "/api/v1/articles/{number}", AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("DELETE", "/api/v1/articles/{number}", http::Access::kAdmin,
+             AdminOnly(admin, [&store](const HttpRequest& request) {
                Result<int64_t> deleted = store.DeleteArticle(ArticleNumber(request.path_params.at("number")));
                return deleted.ok() ? NoContent() : HttpResponse::Error(deleted.status());
              }));
 }
 
 void AddPriceRoutes(http::Router& router, MasterDataStore& store, const CheckAdmin& admin) {
-  router.Add("GET", "/api/v1/stores/{store_id}/prices",
+  router.Add("GET", "/api/v1/stores/{store_id}/prices", http::Access::kAdmin,
              PagedList(admin, [&store](const HttpRequest& request, const PageRequest& page) {
                std::optional<ArticleNumber> article;
                if (std::optional<std::string> number = QueryParam(request, "article")) article = ArticleNumber(*number);
                return store.ListPrices(StoreId(request.path_params.at("store_id")), page, article);
              }));
   const std::string path = "/api/v1/stores/{store_id}/prices/{article}/{valid_from_ms}";
-  router.Add("GET", path, AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("GET", path, http::Access::kAdmin, AdminOnly(admin, [&store](const HttpRequest& request) {
                Result<PriceKey> key = PriceKeyOf(request);
                if (!key.ok()) return HttpResponse::Error(key.status());
                return Answer(store.GetPrice(key->store, key->article, key->valid_from_ms));
              }));
   router.Add(
-      "PUT", path, AdminOnly(admin, [&store](const HttpRequest& request) {
+      "PUT", path, http::Access::kAdmin, AdminOnly(admin, [&store](const HttpRequest& request) {
         Result<PriceKey> key = PriceKeyOf(request);
         if (!key.ok()) return HttpResponse::Error(key.status());
         StorePrice keyed{key->store, catalog::Price{key->article, Money(), key->valid_from_ms, std::nullopt}};
@@ -189,7 +201,7 @@ void AddPriceRoutes(http::Router& router, MasterDataStore& store, const CheckAdm
             [&](const StorePrice& p) { return store.PutPrice(p).status(); },
             [&](const StorePrice& p) { return store.GetPrice(p.store, p.price.article, p.price.valid_from_ms); });
       }));
-  router.Add("DELETE", path, AdminOnly(admin, [&store](const HttpRequest& request) {
+  router.Add("DELETE", path, http::Access::kAdmin, AdminOnly(admin, [&store](const HttpRequest& request) {
                Result<PriceKey> key = PriceKeyOf(request);
                if (!key.ok()) return HttpResponse::Error(key.status());
                Result<int64_t> deleted = store.DeletePrice(key->store, key->article, key->valid_from_ms);

@@ -61,8 +61,9 @@ HttpResponse LocalApi::Finished(const journal::JournalEntry& entry) {
   if (!(var).ok()) return HttpResponse::Error((var).status())
 // NOLINTEND(bugprone-macro-parentheses)
 
+// Every route is Access::kPublic: the cashier screen on 127.0.0.1 calls them without a credential.
 void LocalApi::AddRoutes() {
-  router_.Add("GET", "/api/status", [this](const HttpRequest&) {
+  router_.Add("GET", "/api/status", http::Access::kPublic, [this](const HttpRequest&) {
     const ShiftState& shift = service_.shift();
     Json json{{"register_id", service_.register_id().value()},
               {"shift", {{"open", shift.open}, {"cashier", shift.cashier.name}, {"z_number", shift.closing_number}}},
@@ -79,7 +80,7 @@ void LocalApi::AddRoutes() {
     }
     return detail::Ok(json);
   });
-  router_.Add("POST", "/api/shift/open", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/shift/open", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(id, detail::Text(*body, "cashier_id"));
     KASSE_TRY(name, detail::Text(*body, "cashier_name"));
@@ -87,15 +88,16 @@ void LocalApi::AddRoutes() {
     KASSE_TRY(entry, service_.OpenShift({*id, *name}, *opening_float));
     return Finished(*entry);
   });
-  router_.Add("POST", "/api/shift/close", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/shift/close", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(counted, detail::Amount(*body, "counted_cash"));
     KASSE_TRY(entry, service_.CloseShift(*counted));
     return Finished(*entry);
   });
-  router_.Add("GET", "/api/sale", [this](const HttpRequest&) { return SaleAnswer(); });
-  router_.Add("POST", "/api/sale/items", [this](const HttpRequest& request) { return AddItem(request); });
-  router_.Add("PUT", "/api/sale/lines/{line}", [this](const HttpRequest& request) {
+  router_.Add("GET", "/api/sale", http::Access::kPublic, [this](const HttpRequest&) { return SaleAnswer(); });
+  router_.Add("POST", "/api/sale/items", http::Access::kPublic,
+              [this](const HttpRequest& request) { return AddItem(request); });
+  router_.Add("PUT", "/api/sale/lines/{line}", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(line, detail::LineIndex(request));
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(text, detail::Text(*body, "quantity"));
@@ -107,12 +109,12 @@ void LocalApi::AddRoutes() {
     Status status = service_.SetQuantity(*line, *quantity);
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status.WithFieldPrefix("quantity"));
   });
-  router_.Add("DELETE", "/api/sale/lines/{line}", [this](const HttpRequest& request) {
+  router_.Add("DELETE", "/api/sale/lines/{line}", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(line, detail::LineIndex(request));
     Status status = service_.VoidLine(*line);
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/sale/lines/{line}/discount", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/sale/lines/{line}/discount", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(line, detail::LineIndex(request));
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(amount, detail::Amount(*body, "amount"));
@@ -120,27 +122,28 @@ void LocalApi::AddRoutes() {
     Status status = service_.SetLineDiscount(*line, *amount, *approval);
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/sale/discount", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/sale/discount", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(amount, detail::Amount(*body, "amount"));
     KASSE_TRY(approval, detail::Approval(*body, config_.manager_ids));
     Status status = service_.SetReceiptDiscount(*amount, *approval);
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/sale/payments", [this](const HttpRequest& request) { return AddPayment(request); });
-  router_.Add("DELETE", "/api/sale/payments", [this](const HttpRequest&) {
+  router_.Add("POST", "/api/sale/payments", http::Access::kPublic,
+              [this](const HttpRequest& request) { return AddPayment(request); });
+  router_.Add("DELETE", "/api/sale/payments", http::Access::kPublic, [this](const HttpRequest&) {
     Status status = service_.ClearPayments();
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/sale/abort", [this](const HttpRequest&) {
+  router_.Add("POST", "/api/sale/abort", http::Access::kPublic, [this](const HttpRequest&) {
     KASSE_TRY(entry, service_.AbortSale());
     return Finished(*entry);
   });
-  router_.Add("POST", "/api/sale/park", [this](const HttpRequest&) {
+  router_.Add("POST", "/api/sale/park", http::Access::kPublic, [this](const HttpRequest&) {
     KASSE_TRY(slot, service_.ParkSale());
     return detail::Ok(Json{{"slot", *slot}});
   });
-  router_.Add("GET", "/api/parked", [this](const HttpRequest&) {
+  router_.Add("GET", "/api/parked", http::Access::kPublic, [this](const HttpRequest&) {
     KASSE_TRY(parked, service_.ParkedSales());
     Json list = Json::array();
     for (const ParkedSale& sale : *parked) {
@@ -149,7 +152,7 @@ void LocalApi::AddRoutes() {
     }
     return detail::Ok(Json{{"parked", list}});
   });
-  router_.Add("POST", "/api/parked/{slot}/resume", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/parked/{slot}/resume", http::Access::kPublic, [this](const HttpRequest& request) {
     const std::string& slot = request.path_params.at("slot");
     if (slot.empty() || slot.size() > 9 || slot.find_first_not_of("0123456789") != std::string::npos) {
       return HttpResponse::Error(Status::InvalidArgument("slot", "must be a number"));
@@ -157,7 +160,7 @@ void LocalApi::AddRoutes() {
     Status status = service_.ResumeSale(std::stoll(slot));
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/returns", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/returns", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     std::optional<int64_t> original;
     if (auto it = body->find("receipt_number"); it != body->end() && !it->is_null()) {
@@ -170,7 +173,7 @@ void LocalApi::AddRoutes() {
     Status status = service_.StartReturn(original, RegisterId(*sold_at));
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/sale/returned-lines", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/sale/returned-lines", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     auto line = body->find("line");
     if (line == body->end() || !line->is_number_integer() || line->get<int64_t>() < 1) {
@@ -181,7 +184,7 @@ void LocalApi::AddRoutes() {
     Status status = service_.ReturnLine(static_cast<size_t>(line->get<int64_t>() - 1), *quantity);
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
-  router_.Add("POST", "/api/cash", [this](const HttpRequest& request) {
+  router_.Add("POST", "/api/cash", http::Access::kPublic, [this](const HttpRequest& request) {
     KASSE_TRY(body, detail::Body(request));
     KASSE_TRY(kind_name, detail::Text(*body, "kind"));
     std::optional<journal::CashMovementKind> kind = journal::CashMovementKindFromName(*kind_name);
@@ -191,8 +194,9 @@ void LocalApi::AddRoutes() {
     KASSE_TRY(entry, service_.MoveCash(*kind, *amount, *note));
     return Finished(*entry);
   });
-  router_.Add("GET", "/api/receipts/{number}", [this](const HttpRequest& request) { return Receipt(request); });
-  router_.Add("GET", "/api/catalog/search", [this](const HttpRequest& request) {
+  router_.Add("GET", "/api/receipts/{number}", http::Access::kPublic,
+              [this](const HttpRequest& request) { return Receipt(request); });
+  router_.Add("GET", "/api/catalog/search", http::Access::kPublic, [this](const HttpRequest& request) {
     auto q = request.query.find("q");
     if (q == request.query.end() || q->second.empty()) {
       return HttpResponse::Error(Status::InvalidArgument("q", "is required"));

@@ -20,14 +20,16 @@ class ServerReceiptDirectoryTest : public ::testing::Test {
     ASSERT_TRUE(till_->service->AddItem(kSoap, Quantity::Pieces(1)).ok());
     ASSERT_TRUE(till_->service->AddPayment(samples::Pay(PaymentMethod::kCash, 249)).ok());
     sale_ = Journal(*till_->store).back();
-    router_.Add("GET", "/hq/api/v1/registers/{id}/receipts/{number}", [this](const http::HttpRequest& r) {
-      last_authorization_ = r.Header("authorization");
-      if (answer_) return *answer_;
-      if (r.path_params.at("id") != "K-0101-02" || r.path_params.at("number") != "1") {
-        return http::HttpResponse::Error(Status::NotFound("receipt", "unknown"));
-      }
-      return http::HttpResponse::Json(200, "{\"entry\":" + journal::EncodeEntry(sale_) + ",\"returns\":[]}");
-    });
+    router_.Add("GET", "/hq/api/v1/registers/{id}/receipts/{number}", http::Access::kDevice,
+                [this](const http::HttpRequest& r) {
+                  last_authorization_ = r.Header("authorization");
+                  if (answer_) return *answer_;
+                  if (r.path_params.at("id") != "K-0101-02" || r.path_params.at("number") != "1") {
+                    return http::HttpResponse::Error(Status::NotFound("receipt", "unknown"));
+                  }
+                  return http::HttpResponse::Json(200,
+                                                  "{\"entry\":" + journal::EncodeEntry(sale_) + ",\"returns\":[]}");
+                });
     server_ = std::make_unique<http::HttpServer>(http::HttpServer::Options{},
                                                  [this](http::HttpRequest& r) { return router_.Handle(r); });
     ASSERT_TRUE(server_->Start().ok());

@@ -22,7 +22,8 @@ using namespace testing;  // NOLINT(google-build-using-namespace): the test voca
 class FakeServer {
  public:
   FakeServer() {
-    router_.Add("POST", "/api/v1/registers/{id}/journal", [this](const http::HttpRequest& r) { return Upload(r); });
+    router_.Add("POST", "/api/v1/registers/{id}/journal", http::Access::kDevice,
+                [this](const http::HttpRequest& r) { return Upload(r); });
     http::HttpServer::Options options;
     options.threads = 2;  // a slow answer must not hold up the client's retry
     server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return router_.Handle(r); });

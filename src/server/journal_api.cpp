@@ -67,36 +67,39 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
 }  // namespace
 
 void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps) {
-  router.Add("POST", "/api/v1/registers/{register}/journal",
+  router.Add("POST", "/api/v1/registers/{register}/journal", http::Access::kDevice,
              [deps](const http::HttpRequest& request) { return Upload(deps, request); });
-  router.Add("GET", "/api/v1/registers/{register}/receipts/{number}", [deps](const http::HttpRequest& request) {
-    Credentials& credentials = deps.credentials;
-    storage::SqlPool& pool = deps.pool;
-    // Any enrolled register may look up a receipt (same-store checks come with master data).
-    Result<RegisterId> device = credentials.Authenticate(request.Header("authorization"));
-    if (!device.ok()) return http::HttpResponse::Error(device.status());
-    const std::string& register_id = request.path_params.at("register");
-    Result<int64_t> number = PositiveNumber(request.path_params.at("number"), "number");
-    if (!number.ok()) return http::HttpResponse::Error(number.status());
-    Result<storage::SqlPool::Lease> db = pool.Acquire();
-    if (!db.ok()) return http::HttpResponse::Error(db.status());
-    Result<std::optional<std::string>> body = JournalStore::ReceiptBody(**db, RegisterId(register_id), *number);
-    if (!body.ok()) return http::HttpResponse::Error(body.status());
-    if (!*body) {
-      return http::HttpResponse::Error(
-          Status::NotFound("number", "register " + register_id + " has no receipt " + std::to_string(*number)));
-    }
-    Result<std::vector<std::string>> returns = JournalStore::ReturnsOf(
-        **db, journal::OriginalKey(ReceiptReference{RegisterId(register_id), 0, ReceiptId(std::to_string(*number))}));
-    if (!returns.ok()) return http::HttpResponse::Error(returns.status());
-    std::string json = "{\"entry\":" + **body + ",\"returns\":[";
-    for (size_t i = 0; i < returns->size(); ++i) json += (i > 0 ? "," : "") + (*returns)[i];
-    return http::HttpResponse::Json(200, json + "]}");
-  });
+  router.Add(
+      "GET", "/api/v1/registers/{register}/receipts/{number}", http::Access::kDevice,
+      [deps](const http::HttpRequest& request) {
+        Credentials& credentials = deps.credentials;
+        storage::SqlPool& pool = deps.pool;
+        // Any enrolled register of the chain may look up a receipt: a sale can be returned in any store.
+        Result<RegisterId> device = credentials.Authenticate(request.Header("authorization"));
+        if (!device.ok()) return http::HttpResponse::Error(device.status());
+        const std::string& register_id = request.path_params.at("register");
+        Result<int64_t> number = PositiveNumber(request.path_params.at("number"), "number");
+        if (!number.ok()) return http::HttpResponse::Error(number.status());
+        Result<storage::SqlPool::Lease> db = pool.Acquire();
+        if (!db.ok()) return http::HttpResponse::Error(db.status());
+        Result<std::optional<std::string>> body = JournalStore::ReceiptBody(**db, RegisterId(register_id), *number);
+        if (!body.ok()) return http::HttpResponse::Error(body.status());
+        if (!*body) {
+          return http::HttpResponse::Error(
+              Status::NotFound("number", "register " + register_id + " has no receipt " + std::to_string(*number)));
+        }
+        Result<std::vector<std::string>> returns = JournalStore::ReturnsOf(
+            **db,
+            journal::OriginalKey(ReceiptReference{RegisterId(register_id), 0, ReceiptId(std::to_string(*number))}));
+        if (!returns.ok()) return http::HttpResponse::Error(returns.status());
+        std::string json = "{\"entry\":" + **body + ",\"returns\":[";
+        for (size_t i = 0; i < returns->size(); ++i) json += (i > 0 ? "," : "") + (*returns)[i];
+        return http::HttpResponse::Json(200, json + "]}");
+      });
 }
 
 void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log) {
-  router.Add("POST", "/api/v1/enrollments", [&](const http::HttpRequest& request) {
+  router.Add("POST", "/api/v1/enrollments", http::Access::kAdmin, [&](const http::HttpRequest& request) {
     Status admin = credentials.CheckAdmin(request.Header("authorization"));
     if (!admin.ok()) return http::HttpResponse::Error(admin);  // logged by the server's audit
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
@@ -115,7 +118,7 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Lo
     log.Info("enrollment code created", {{"register_id", register_id.value()}, {"replace_device", replace}});
     return http::HttpResponse::Json(201, nlohmann::json{{"code", *code}, {"register_id", register_id.value()}}.dump());
   });
-  router.Add("POST", "/api/v1/enroll", [&](const http::HttpRequest& request) {
+  router.Add("POST", "/api/v1/enroll", http::Access::kPublic, [&](const http::HttpRequest& request) {
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("code") || !body["code"].is_string() ||
         !body.contains("device_id") || !body["device_id"].is_string()) {

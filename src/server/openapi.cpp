@@ -5,7 +5,7 @@
 namespace kasse::server {
 
 void AddOpenApiRoute(http::Router& router) {
-  router.Add("GET", "/api/v1/openapi.json",
+  router.Add("GET", "/api/v1/openapi.json", http::Access::kPublic,
              [](const http::HttpRequest&) { return http::HttpResponse::Json(200, std::string(OpenApiJson())); });
 }
 

@@ -1,11 +1,15 @@
 // docs/openapi.json against the code: it is a valid OpenAPI 3.0 document, every
-// route the server's Add*Routes functions register is described in it, and a
-// running `kasse server` serves every operation it describes. A route added
-// without documenting it, or documented without being served, fails here.
+// route the server's Add*Routes functions register is described in it, a
+// running `kasse server` serves every operation it describes, and each route's
+// declared http::Access is the security the document gives it. A route added
+// without documenting it, documented without being served, or declared with
+// another access than documented fails here.
 #include "server/openapi.h"
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -41,18 +45,23 @@ constexpr std::string_view kParameterRef = "#/components/parameters/";
 
 Json Spec() { return Json::parse(OpenApiJson()); }
 
-// Every (METHOD, path template) the document describes.
-std::set<Operation> DocumentedOperations() {
-  std::set<Operation> operations;
-  Json spec = Spec();
+// Every operation the document describes, keyed by (METHOD, path template).
+std::map<Operation, Json> Operations(const Json& spec) {
+  std::map<Operation, Json> operations;
   for (const auto& [path, item] : spec.at("paths").items()) {
     for (const auto& [method, operation] : item.items()) {
       if (method == "parameters" || method == "summary" || method == "description" || method == "servers") continue;
       std::string upper = method;
       std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
-      operations.emplace(upper, path);
+      operations.emplace(Operation{upper, path}, operation);
     }
   }
+  return operations;
+}
+
+std::set<Operation> DocumentedOperations() {
+  std::set<Operation> operations;
+  for (const auto& [operation, description] : Operations(Spec())) operations.insert(operation);
   return operations;
 }
 
@@ -60,6 +69,57 @@ std::string Listed(const std::set<Operation>& operations) {
   std::string text;
   for (const auto& [method, path] : operations) text += "\n  " + method + " " + path;
   return text;
+}
+
+std::string AccessName(http::Access access) {
+  switch (access) {
+    case http::Access::kPublic: return "public";
+    case http::Access::kDevice: return "device";
+    case http::Access::kAdmin: return "admin";
+  }
+  return "?";
+}
+
+// The access an operation's security requirement stands for: none (`[]`, or no
+// `security` where the document sets none either) is public, the adminToken scheme
+// admin, the deviceCredential scheme device; std::nullopt for anything else.
+std::optional<http::Access> AccessOf(const Json& security) {
+  if (!security.is_array() || security.size() > 1) return std::nullopt;
+  if (security.empty()) return http::Access::kPublic;
+  const Json& requirement = security[0];
+  if (!requirement.is_object() || requirement.size() != 1) return std::nullopt;
+  if (requirement.contains("adminToken")) return http::Access::kAdmin;
+  if (requirement.contains("deviceCredential")) return http::Access::kDevice;
+  return std::nullopt;
+}
+
+// Every documented operation with the access its security requirement stands for.
+std::map<Operation, std::optional<http::Access>> DocumentedAccess() {
+  Json spec = Spec();
+  Json global = spec.value("security", Json::array());
+  std::map<Operation, std::optional<http::Access>> documented;
+  for (const auto& [operation, description] : Operations(spec)) {
+    documented[operation] = AccessOf(description.value("security", global));
+  }
+  return documented;
+}
+
+// One line per route whose declared access is not the one docs/openapi.json gives it.
+std::vector<std::string> AccessMismatches(const std::vector<http::RouteInfo>& routes) {
+  std::map<Operation, std::optional<http::Access>> documented = DocumentedAccess();
+  std::vector<std::string> mismatches;
+  for (const http::RouteInfo& route : routes) {
+    std::string name = route.method + " " + route.pattern + ": declared " + AccessName(route.access);
+    auto found = documented.find({route.method, route.pattern});
+    if (found == documented.end()) {
+      mismatches.push_back(name + ", not documented");
+    } else if (!found->second) {
+      mismatches.push_back(name + ", documented with a security requirement that is no Access");
+    } else if (*found->second != route.access) {
+      mismatches.push_back(name + ", documented " + AccessName(*found->second));
+    }
+  }
+  return mismatches;
 }
 
 // The path with every {placeholder} filled, so the router matches it.
@@ -154,12 +214,12 @@ TEST(OpenApiTest, EveryOperationHasResponsesAndEveryPlaceholderAParameter) {
 
 TEST(OpenApiTest, EveryRouteTheServerRegistersIsDocumented) {
   ServerRoutes routes;
-  std::vector<Operation> registered = routes.router().routes();
+  std::vector<http::RouteInfo> registered = routes.router().routes();
   ASSERT_FALSE(registered.empty());
   std::set<Operation> documented = DocumentedOperations();
   std::set<Operation> undocumented;
-  for (const Operation& route : registered) {
-    if (!documented.contains(route)) undocumented.insert(route);
+  for (const http::RouteInfo& route : registered) {
+    if (!documented.contains({route.method, route.pattern})) undocumented.insert({route.method, route.pattern});
   }
   EXPECT_TRUE(undocumented.empty()) << "routes missing from docs/openapi.json:" << Listed(undocumented);
 }
@@ -191,6 +251,36 @@ TEST(OpenApiTest, TheServerServesEveryDocumentedOperation) {
   EXPECT_TRUE(missing.empty()) << "documented in docs/openapi.json but not served by kasse server:" << Listed(missing);
 }
 
+TEST(OpenApiTest, EveryRouteDeclaresTheAccessTheDocumentGivesIt) {
+  TempDir dir;
+  ServerConfig config;
+  config.db = dir.File("server.db");
+  config.listen = "127.0.0.1:0";
+  std::ostringstream log;
+  ServerApp app(config, log);
+  ASSERT_TRUE(app.Start().ok());
+  std::vector<http::RouteInfo> routes = app.routes();
+  ASSERT_FALSE(routes.empty());
+  std::vector<std::string> mismatches = AccessMismatches(routes);
+  std::string listed;
+  for (const std::string& mismatch : mismatches) listed += "\n  " + mismatch;
+  EXPECT_TRUE(mismatches.empty()) << "routes whose access disagrees with docs/openapi.json:" << listed;
+}
+
+TEST(OpenApiTest, AnAccessOtherThanTheDocumentedSecurityIsAMismatch) {
+  EXPECT_EQ(AccessMismatches({{"GET", "/healthz", http::Access::kPublic},
+                              {"POST", "/api/v1/enroll", http::Access::kDevice},
+                              {"GET", "/api/v1/stores/{store_id}/catalog", http::Access::kAdmin},
+                              {"PUT", "/api/v1/organisation", http::Access::kPublic},
+                              {"GET", "/api/v1/nowhere", http::Access::kAdmin}}),
+            (std::vector<std::string>{"POST /api/v1/enroll: declared device, documented public",
+                                      "GET /api/v1/stores/{store_id}/catalog: declared admin, documented device",
+                                      "PUT /api/v1/organisation: declared public, documented admin",
+                                      "GET /api/v1/nowhere: declared admin, not documented"}));
+  EXPECT_EQ(AccessOf(Json::parse(R"([{"adminToken":[]},{"deviceCredential":[]}])")), std::nullopt);
+  EXPECT_EQ(AccessOf(Json::parse(R"([{"basicAuth":[]}])")), std::nullopt);
+}
+
 TEST(OpenApiTest, TheRouteServesTheDocumentAsJson) {
   http::Router router;
   AddOpenApiRoute(router);
@@ -206,10 +296,12 @@ TEST(OpenApiTest, TheRouteServesTheDocumentAsJson) {
 TEST(OpenApiTest, RouterListsItsRoutesAsRegistered) {
   http::Router router;
   auto ok = [](const http::HttpRequest&) { return http::HttpResponse::Json(200, "{}"); };
-  router.Add("GET", "/a/{id}/b", ok);
-  router.Add("PUT", "c//d/", ok);
-  router.Add("GET", "/", ok);
-  EXPECT_EQ(router.routes(), (std::vector<Operation>{{"GET", "/a/{id}/b"}, {"PUT", "/c/d"}, {"GET", "/"}}));
+  router.Add("GET", "/a/{id}/b", http::Access::kAdmin, ok);
+  router.Add("PUT", "c//d/", http::Access::kDevice, ok);
+  router.Add("GET", "/", http::Access::kPublic, ok);
+  EXPECT_EQ(router.routes(), (std::vector<http::RouteInfo>{{"GET", "/a/{id}/b", http::Access::kAdmin},
+                                                           {"PUT", "/c/d", http::Access::kDevice},
+                                                           {"GET", "/", http::Access::kPublic}}));
 }
 
 }  // namespace

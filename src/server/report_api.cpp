@@ -130,16 +130,18 @@ http::HttpResponse Answer(storage::SqlPool& pool, const std::function<Status(std
 
 void AddReportRoutes(http::Router& router, storage::SqlPool& pool,
                      const std::function<Status(std::string_view authorization)>& check_admin) {
-  router.Add("GET", "/api/v1/reports/sales", [&pool, check_admin](const http::HttpRequest& request) {
-    std::string day = request.query.contains("day") ? request.query.at("day") : "";
-    if (!day.empty() && !IsDay(day)) {
-      return http::HttpResponse::Error(Status::InvalidArgument("day", "must be a date YYYY-MM-DD"));
-    }
-    return Answer(pool, check_admin, request, [&](storage::SqlConnection& db) { return SalesReport(db, day); });
-  });
-  router.Add("GET", "/api/v1/sync/registers", [&pool, check_admin](const http::HttpRequest& request) {
-    return Answer(pool, check_admin, request, SyncReport);
-  });
+  router.Add(
+      "GET", "/api/v1/reports/sales", http::Access::kAdmin, [&pool, check_admin](const http::HttpRequest& request) {
+        std::string day = request.query.contains("day") ? request.query.at("day") : "";
+        if (!day.empty() && !IsDay(day)) {
+          return http::HttpResponse::Error(Status::InvalidArgument("day", "must be a date YYYY-MM-DD"));
+        }
+        return Answer(pool, check_admin, request, [&](storage::SqlConnection& db) { return SalesReport(db, day); });
+      });
+  router.Add("GET", "/api/v1/sync/registers", http::Access::kAdmin,
+             [&pool, check_admin](const http::HttpRequest& request) {
+               return Answer(pool, check_admin, request, SyncReport);
+             });
 }
 
 }  // namespace kasse::server

@@ -37,9 +37,9 @@ Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen) 
 }
 
 void AddOperationsRoutes(http::Router& router, storage::SqlPool& pool, ops::MetricsRegistry& metrics) {
-  router.Add("GET", "/healthz",
+  router.Add("GET", "/healthz", http::Access::kPublic,
              [](const http::HttpRequest&) { return http::HttpResponse::Json(200, R"({"status":"ok"})"); });
-  router.Add("GET", "/readyz", [&pool](const http::HttpRequest&) {
+  router.Add("GET", "/readyz", http::Access::kPublic, [&pool](const http::HttpRequest&) {
     Result<storage::SqlPool::Lease> db = pool.Acquire();
     Status ready = db.ok() ? (*db)->QueryValue("SELECT 1").status() : db.status();
     if (!ready.ok()) {
@@ -47,7 +47,7 @@ void AddOperationsRoutes(http::Router& router, storage::SqlPool& pool, ops::Metr
     }
     return http::HttpResponse::Json(200, R"({"status":"ready"})");
   });
-  router.Add("GET", "/metrics", [&metrics](const http::HttpRequest&) {
+  router.Add("GET", "/metrics", http::Access::kPublic, [&metrics](const http::HttpRequest&) {
     http::HttpResponse response;
     response.status = 200;
     response.content_type = std::string(ops::MetricsRegistry::kContentType);
@@ -57,12 +57,11 @@ void AddOperationsRoutes(http::Router& router, storage::SqlPool& pool, ops::Metr
 }
 
 // Every change an admin makes (master data, imports, enrollment codes) and every
-// refused admin request is a privileged action: one log line each. Journal
-// uploads and catalog polls are the registers' traffic, counted in the metrics.
+// refused admin request is a privileged action: one log line each. Admin routes are
+// those added with http::Access::kAdmin; the registers' traffic on the device routes
+// (journal uploads, receipt lookups, catalog polls) is counted in the metrics.
 void AuditAdminRequest(ops::Logger& log, const http::HttpRequest& request, const http::HttpResponse& response) {
-  bool register_traffic = request.path.ends_with("/journal") || request.path.ends_with("/catalog") ||
-                          request.path == "/api/v1/enroll" || request.path.find("/receipts/") != std::string::npos;
-  if (!request.path.starts_with("/api/v1/") || register_traffic) return;
+  if (request.route_access != http::Access::kAdmin) return;
   bool refused = response.status == 401 || response.status == 403;
   if (request.method == "GET" && !refused) return;
   log.Log(refused ? ops::LogLevel::kWarn : ops::LogLevel::kInfo, refused ? "admin request refused" : "admin action",
@@ -163,5 +162,10 @@ std::string ServerApp::url() const {
 }
 
 Credentials& ServerApp::credentials() { return *parts_->credentials; }
+
+std::vector<http::RouteInfo> ServerApp::routes() const {
+  if (!parts_) return {};
+  return parts_->router.routes();
+}
 
 }  // namespace kasse::server

@@ -5,9 +5,10 @@
 // Routes: enrollment, journal upload, receipt lookup (journal_api.h), master data,
 // CSV import and the registers' catalog long poll (masterdata/), reports
 // (report_api.h), /healthz (the process is up), /readyz (it can reach its
-// database) and /metrics (Prometheus). SQLite or PostgreSQL (ServerConfig::db). At the first
-// start it creates the admin token and returns it from Start() so the caller can
-// show it once.
+// database) and /metrics (Prometheus). Each admin change and each refused admin request
+// (a route added with http::Access::kAdmin) is logged. SQLite or PostgreSQL
+// (ServerConfig::db). At the first start it creates the admin token and returns it
+// from Start() so the caller can show it once.
 //
 // Thread-safety: Start() and Stop() from one thread.
 #pragma once
@@ -16,8 +17,10 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
+#include "http/router.h"
 #include "server/server_config.h"
 
 namespace kasse::server {
@@ -36,6 +39,8 @@ class ServerApp {
   void Stop();
   std::string url() const;
   Credentials& credentials();
+  // Every route the started server answers, with its declared access.
+  std::vector<http::RouteInfo> routes() const;
 
  private:
   struct Parts;

@@ -1,19 +1,22 @@
 // A register enrolled with the server, end to end through both processes' parts:
 // the server's admin makes a code, the register exchanges it at its first start,
-// sells, and its journal arrives.
+// sells, and its journal arrives. And the server's audit log of admin requests.
 #include "server/server_app.h"
 
 #include <chrono>
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "base/temp_dir.h"
 #include "http/client.h"
 #include "register/register_agent.h"
 #include "server/credentials.h"
+#include "sync/protocol.h"
 
 namespace kasse::server {
 namespace {
@@ -30,10 +33,25 @@ reg::RegisterAgentConfig RegisterConfig(const TempDir& dir, const std::string& s
 }
 
 Result<http::HttpResponse> Call(const std::string& base, const std::string& method, const std::string& path,
-                                const std::string& body = "") {
+                                const std::string& body = "", const std::string& token = "") {
   Result<http::Url> url = http::ParseUrl(base);
   http::HttpClient client(url->host, url->port);
-  return client.Send(method, path, body);
+  if (token.empty()) return client.Send(method, path, body);
+  return client.Send(method, path, body, {{"Authorization", "Bearer " + token}});
+}
+
+// The audit log's lines: "msg method path status".
+std::vector<std::string> AuditLines(const std::string& log) {
+  std::vector<std::string> lines;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
+    std::string msg = json.is_object() ? json.value("msg", "") : "";
+    if (msg != "admin action" && msg != "admin request refused") continue;
+    lines.push_back(msg + " " + json.value("method", "") + " " + json.value("path", "") + " " +
+                    std::to_string(json.value("status", 0)));
+  }
+  return lines;
 }
 
 TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
@@ -90,6 +108,36 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   Result<std::optional<std::string>> second = restarted.Start();
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(second->has_value());  // the admin token is not shown again
+}
+
+TEST(ServerAppTest, AuditLogHasAdminChangesAndRefusalsButNotTheRegistersTraffic) {
+  TempDir dir;
+  ServerConfig server_config;
+  server_config.db = dir.File("server.db");
+  server_config.listen = "127.0.0.1:0";
+  std::ostringstream log;
+  ServerApp server(server_config, log);
+  Result<std::optional<std::string>> admin = server.Start();
+  ASSERT_TRUE(admin.ok() && admin->has_value()) << admin.status().ToString();
+  std::string code = *server.credentials().CreateEnrollmentCode(RegisterId("K-0101-01"), false);
+  Result<Enrollment> device = server.credentials().Enroll(code, "device-1");
+  ASSERT_TRUE(device.ok()) << device.status().ToString();
+  const std::string store_json =
+      R"({"name":"Filiale Mitte","time_zone":"Europe/Berlin",)"
+      R"("address":{"street":"Hauptstraße 1","postcode":"10115","city":"Berlin","country":"DE"}})";
+
+  EXPECT_EQ(Call(server.url(), "GET", "/api/v1/stores")->status, 401);
+  EXPECT_EQ(Call(server.url(), "PUT", "/api/v1/stores/B1", store_json, **admin)->status, 200);
+  EXPECT_EQ(Call(server.url(), "GET", "/api/v1/stores/B1", "", **admin)->status, 200);  // a read: not logged
+  std::string batch = sync::EncodeBatch({});
+  EXPECT_EQ(Call(server.url(), "POST", "/api/v1/registers/K-0101-01/journal", batch, device->token)->status, 200);
+  EXPECT_EQ(Call(server.url(), "POST", "/api/v1/registers/K-0101-01/journal", batch)->status, 401);
+  EXPECT_EQ(Call(server.url(), "POST", "/api/v1/nowhere", "{}", **admin)->status, 404);  // no route: no access
+
+  EXPECT_EQ(AuditLines(log.str()), (std::vector<std::string>{"admin request refused GET /api/v1/stores 401",
+                                                             "admin action PUT /api/v1/stores/B1 200"}))
+      << log.str();
+  EXPECT_NE(log.str().find(R"("level":"warn","msg":"admin request refused")"), std::string::npos) << log.str();
 }
 
 TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {
