@@ -110,7 +110,7 @@ Figures Measure(const std::string& target) {
     Check(opened.status(), "register");
     till->reg = std::move(opened).value();
     till->sync_store = std::move(reg::JournalStore::Open(path, {})).value();
-    Result<std::string> token = loadgen::EnrollRegister(admin_client, "", **admin, id, "bench");
+    Result<std::string> token = loadgen::EnrollRegister(admin_client, "", **admin, id, "BENCH", "bench");
     Check(token.status(), "enroll");
     reg::SyncClient::Options options;
     options.server_url = app.url();

@@ -181,7 +181,7 @@ double RunOurs(const Workload& w, const std::string& target) {
   std::vector<std::unique_ptr<loadgen::JournalUploader>> uploaders;
   std::vector<loadgen::JournalUploader*> all;
   for (size_t i = 0; i < kRegisters; ++i) {
-    Result<std::string> token = loadgen::EnrollRegister(client, "", **admin, w.ids[i], "bench");
+    Result<std::string> token = loadgen::EnrollRegister(client, "", **admin, w.ids[i], "BENCH", "bench");
     Check(token.status(), "enroll");
     uploaders.push_back(std::make_unique<loadgen::JournalUploader>(url, w.ids[i], *token, w.journals[i],
                                                                    std::chrono::milliseconds(60'000)));

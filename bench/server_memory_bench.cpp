@@ -125,7 +125,7 @@ void MemoryAt1000Registers(benchmark::State& state) {
     std::vector<std::unique_ptr<loadgen::JournalUploader>> registers;
     size_t acked = 0;
     for (size_t i = 0; i < kRegisters; ++i) {
-      Result<std::string> token = loadgen::EnrollRegister(admin, "", server.admin_token(), ids[i], "bench");
+      Result<std::string> token = loadgen::EnrollRegister(admin, "", server.admin_token(), ids[i], "BENCH", "bench");
       Check(token.status(), "enroll");
       registers.push_back(std::make_unique<loadgen::JournalUploader>(url, ids[i], *token, std::move(journals[i]),
                                                                      std::chrono::milliseconds(30'000)));

@@ -56,7 +56,7 @@ int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err) {
   out << "server ready at " << app.url() << " (database " << RedactedDatabase(config.db) << ")\n";
   if (admin->has_value()) {
     out << "admin token (shown this once; only its hash is stored):\n  " << **admin << "\n"
-        << "make an enrollment code for a register:\n"
+        << "make an enrollment code for a register of the master data (docs/master-data.md):\n"
         << "  curl -X POST " << app.url() << "/api/v1/enrollments -H 'Authorization: Bearer <admin token>' "
         << "-d '{\"register_id\":\"K-0101-01\"}'\n";
   }

@@ -1,7 +1,9 @@
 // EnrollRegister: what an admin and a new register do together to give the
 // register its device credential (docs/sync-protocol.md, "Enrollment"): the admin
-// asks for a one-time code (POST /api/v1/enrollments with the admin token), the
-// register exchanges it (POST /api/v1/enroll) for its token.
+// records the register in the master data (PUT /api/v1/stores/{store} and
+// /api/v1/registers/{register}, idempotent) and asks for a one-time code (POST
+// /api/v1/enrollments with the admin token), the register exchanges it (POST
+// /api/v1/enroll) for its token.
 //
 // Errors: Unavailable when the server cannot be reached; Unauthenticated when it
 // refuses the admin token; otherwise the server's answer as the message.
@@ -17,10 +19,11 @@
 
 namespace kasse::loadgen {
 
-// The device credential for `register_id`, enrolled as device `device_id`.
+// The device credential for `register_id` of store `store_id` (a simulated store,
+// created if absent, time zone Europe/Berlin), enrolled as device `device_id`.
 // `path_prefix` is the server URL's path ("" or "/prefix").
 Result<std::string> EnrollRegister(http::HttpClient& client, const std::string& path_prefix,
                                    const std::string& admin_token, const RegisterId& register_id,
-                                   const std::string& device_id);
+                                   const std::string& store_id, const std::string& device_id);
 
 }  // namespace kasse::loadgen

@@ -1,6 +1,7 @@
 // The enrollment routes (journal_api.h): the admin's one-time code and the
 // register's exchange of it for a device credential, including every kind of
-// bad request, each answered with a JSON error and nothing created.
+// bad request (a register not in the master data among them), each answered with
+// a JSON error and nothing created.
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -9,6 +10,8 @@
 #include "base/clock.h"
 #include "base/temp_dir.h"
 #include "http/router.h"
+#include "masterdata/master_data_store.h"
+#include "masterdata/testing/master_data_fixture.h"
 #include "ops/json_log.h"
 #include "server/credentials.h"
 #include "server/journal_api.h"
@@ -25,7 +28,10 @@ class EnrollmentApiTest : public ::testing::Test {
     pool_ = *OpenServerDatabase(dir_.File("server.db"), 2);
     credentials_ = std::make_unique<Credentials>(*pool_, clock_);
     admin_ = **credentials_->CreateAdminTokenIfNone();
-    AddEnrollmentRoutes(router_, *credentials_, log_);
+    master_data_ = std::make_unique<masterdata::MasterDataStore>(*pool_);
+    ASSERT_TRUE(master_data_->PutStore(masterdata::testing::MakeStore("B1")).ok());
+    ASSERT_TRUE(master_data_->PutRegister(masterdata::testing::MakeRegister("K-0101-01", "B1")).ok());
+    AddEnrollmentRoutes(router_, *credentials_, *master_data_, log_);
   }
 
   http::HttpResponse Post(const std::string& path, const std::string& body, const std::string& token) {
@@ -48,6 +54,7 @@ class EnrollmentApiTest : public ::testing::Test {
   ops::Logger log_{log_out_, ops::LogLevel::kInfo, clock_};
   std::unique_ptr<storage::SqlPool> pool_;
   std::unique_ptr<Credentials> credentials_;
+  std::unique_ptr<masterdata::MasterDataStore> master_data_;
   std::string admin_;
   http::Router router_;
 };
@@ -83,6 +90,7 @@ TEST_F(EnrollmentApiTest, BadCodeRequestsAreRefusedAndCreateNothing) {
       {"NoRegister", R"({"replace_device":true})", admin_, 400, "register_id"},
       {"RegisterNotAString", R"({"register_id":101})", admin_, 400, "register_id"},
       {"HostileRegisterId", R"({"register_id":"K-01'; DROP TABLE devices;--"})", admin_, 400, "register_id"},
+      {"RegisterNotInMasterData", R"({"register_id":"K-0101-09"})", admin_, 404, "register_id"},
       {"ReplaceDeviceNotABoolean", R"({"register_id":"K-0101-01","replace_device":"yes"})", admin_, 400,
        "replace_device"},
   };

@@ -98,7 +98,8 @@ void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps) {
       });
 }
 
-void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log) {
+void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterdata::MasterDataStore& master_data,
+                         ops::Logger& log) {
   router.Add("POST", "/api/v1/enrollments", http::Access::kAdmin, [&](const http::HttpRequest& request) {
     Status admin = credentials.CheckAdmin(request.Header("authorization"));
     if (!admin.ok()) return http::HttpResponse::Error(admin);  // logged by the server's audit
@@ -113,6 +114,13 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Lo
       return http::HttpResponse::Error(Status::InvalidArgument("replace_device", "must be true or false"));
     }
     bool replace = body.value("replace_device", false);
+    Result<masterdata::Register> known = master_data.GetRegister(register_id);
+    if (known.status().IsNotFound()) {
+      return http::HttpResponse::Error(Status::NotFound(
+          "register_id", "register " + register_id.value() + " is not in the master data; add it first (PUT /api/v1/registers/" +
+                             register_id.value() + ")"));
+    }
+    if (!known.ok()) return http::HttpResponse::Error(known.status());
     Result<std::string> code = credentials.CreateEnrollmentCode(register_id, replace);
     if (!code.ok()) return http::HttpResponse::Error(code.status());
     log.Info("enrollment code created", {{"register_id", register_id.value()}, {"replace_device", replace}});

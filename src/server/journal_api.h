@@ -6,6 +6,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "masterdata/master_data_store.h"
 #include "ops/json_log.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
@@ -29,8 +30,11 @@ struct JournalRouteDeps {
 void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps);
 
 // POST /api/v1/enrollments {register_id, replace_device?} with the admin token →
-// 201 {code}; POST /api/v1/enroll {code, device_id} → {register_id, token}. Both
-// are privileged actions and logged.
-void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, ops::Logger& log);
+// 201 {code}, for a register of the master data only (404 otherwise: a register
+// belongs to a store, whose time zone and address its journal needs); POST
+// /api/v1/enroll {code, device_id} → {register_id, token}. Both are privileged
+// actions and logged.
+void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterdata::MasterDataStore& master_data,
+                         ops::Logger& log);
 
 }  // namespace kasse::server

@@ -150,7 +150,7 @@ class ServerRoutes {
     ingest_ = std::make_unique<IngestService>(*pool_, VatTable::Germany(), clock_, std::vector<Projection*>{});
     master_data_ = std::make_unique<masterdata::MasterDataService>(*pool_);
     auto check_admin = [this](std::string_view authorization) { return credentials_->CheckAdmin(authorization); };
-    AddEnrollmentRoutes(router_, *credentials_, log_);
+    AddEnrollmentRoutes(router_, *credentials_, master_data_->store(), log_);
     AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_});
     AddReportRoutes(router_, *pool_, check_admin);
     masterdata::AddMasterDataRoutes(router_, *master_data_, check_admin);

@@ -112,7 +112,7 @@ Result<std::optional<std::string>> ServerApp::Start() {
   parts->master_data = std::make_unique<masterdata::MasterDataService>(*parts->pool);
   parts->ingest = std::make_unique<IngestService>(*parts->pool, VatTable::Germany(), parts->clock,
                                                   std::vector<Projection*>{parts->sale_facts.get()});
-  AddEnrollmentRoutes(parts->router, *parts->credentials, *parts->log);
+  AddEnrollmentRoutes(parts->router, *parts->credentials, parts->master_data->store(), *parts->log);
   AddJournalRoutes(parts->router, {*parts->ingest, *parts->pool, *parts->credentials, *parts->metrics, *parts->log});
   Credentials* credentials = parts->credentials.get();
   auto check_admin = [credentials](std::string_view authorization) { return credentials->CheckAdmin(authorization); };
