@@ -40,6 +40,7 @@
 #include "register/sync_client.h"
 #include "server/server_app.h"
 #include "storage/sql_pool.h"
+#include "server/testing/loopback_config.h"
 
 namespace kasse::bench {
 namespace {
@@ -90,10 +91,7 @@ struct Figures {
 
 Figures Measure(const std::string& target) {
   std::ostringstream log;
-  server::ServerConfig config;
-  config.db = target;
-  config.listen = "127.0.0.1:0";
-  config.log_level = ops::LogLevel::kError;
+  server::ServerConfig config = server::testing::LoopbackConfig(target, ops::LogLevel::kError);
   server::ServerApp app(config, log);
   Result<std::optional<std::string>> admin = app.Start();
   Check(admin.status(), "server start");

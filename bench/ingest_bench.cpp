@@ -49,6 +49,7 @@
 #include "server/server_database.h"
 #include "storage/sql_pool.h"
 #include "sync/protocol.h"
+#include "server/testing/loopback_config.h"
 
 namespace kasse::bench {
 namespace {
@@ -169,10 +170,7 @@ class Databases {
 // ours: entries per second through a real server.
 double RunOurs(const Workload& w, const std::string& target) {
   std::ostringstream log;
-  server::ServerConfig config;
-  config.db = target;
-  config.listen = "127.0.0.1:0";
-  config.log_level = ops::LogLevel::kError;
+  server::ServerConfig config = server::testing::LoopbackConfig(target, ops::LogLevel::kError);
   server::ServerApp app(config, log);
   Result<std::optional<std::string>> admin = app.Start();
   Check(admin.status(), "server start");

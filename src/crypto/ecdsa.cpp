@@ -1,6 +1,8 @@
 #include "crypto/ecdsa.h"
 
+#include <map>
 #include <string>
+#include <utility>
 
 #include <openssl/core_names.h>
 #include <openssl/objects.h>
@@ -46,6 +48,25 @@ Result<detail::EvpPkeyPtr> PublicKeyOf(Curve curve, std::span<const uint8_t> pub
   return detail::EvpPkeyPtr(raw);
 }
 
+// The key of a public point, checked and loaded once per thread. The server
+// checks the signatures of a few thousand registers' TSE keys over and over, and
+// loading a key (the curve's group, decoding the point, checking it is on the
+// curve) costs about as much as checking one signature. Bounded: the cache starts
+// over when full. Only valid points are kept, so a bad one fails every time.
+constexpr size_t kKeyCacheEntries = 4096;
+
+Result<EVP_PKEY*> CheckedPublicKey(Curve curve, std::span<const uint8_t> public_point) {
+  thread_local std::map<std::pair<Curve, Bytes>, detail::EvpPkeyPtr> cache;
+  std::pair<Curve, Bytes> id(curve, Bytes(public_point.begin(), public_point.end()));
+  auto found = cache.find(id);
+  if (found != cache.end()) return found->second.get();
+  KASSE_RETURN_IF_ERROR(CheckPublicPoint(curve, public_point));
+  Result<detail::EvpPkeyPtr> key = PublicKeyOf(curve, public_point);
+  if (!key.ok()) return key.status();
+  if (cache.size() >= kKeyCacheEntries) cache.clear();
+  return cache.emplace(std::move(id), std::move(*key)).first->second.get();
+}
+
 // r || s as the DER ECDSA-Sig-Value OpenSSL verifies.
 Result<Bytes> DerSignature(std::span<const uint8_t> plain_signature) {
   const size_t half = plain_signature.size() / 2;
@@ -69,19 +90,18 @@ Result<Bytes> DerSignature(std::span<const uint8_t> plain_signature) {
 
 Status VerifyPlain(Curve curve, HashAlgorithm hash, std::span<const uint8_t> public_point,
                    std::span<const uint8_t> message, std::span<const uint8_t> plain_signature) {
-  KASSE_RETURN_IF_ERROR(CheckPublicPoint(curve, public_point));
+  Result<EVP_PKEY*> key = CheckedPublicKey(curve, public_point);
+  if (!key.ok()) return key.status();
   if (plain_signature.size() != PlainSignatureSize(curve)) {
     return Status::InvalidArgument("signature", "signature has " + std::to_string(plain_signature.size()) +
                                                     " bytes; a " + std::string(CurveName(curve)) + " signature has " +
                                                     std::to_string(PlainSignatureSize(curve)));
   }
-  Result<detail::EvpPkeyPtr> key = PublicKeyOf(curve, public_point);
-  if (!key.ok()) return key.status();
   Result<Bytes> der = DerSignature(plain_signature);
   if (!der.ok()) return der.status();
   detail::EvpMdCtxPtr context(EVP_MD_CTX_new());
   if (context == nullptr ||
-      EVP_DigestVerifyInit(context.get(), nullptr, detail::EvpMd(hash), nullptr, key->get()) != 1) {
+      EVP_DigestVerifyInit(context.get(), nullptr, detail::EvpMd(hash), nullptr, *key) != 1) {
     return detail::OpenSslError("cannot start verifying");
   }
   if (EVP_DigestVerify(context.get(), der->data(), der->size(), message.data(), message.size()) != 1) {

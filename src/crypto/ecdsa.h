@@ -1,7 +1,9 @@
 // Verification of plain ECDSA signatures (BSI TR-03111 §5.2.1: r || s, each
 // zero-padded to the curve's byte size), as TSEs make them and receipts carry.
 //
-// Thread-safety: pure function.
+// Thread-safety: safe from any thread. Each thread keeps the public keys it has
+// checked and loaded (up to 4,096), so verifying many signatures of the same keys
+// (a server checking its registers' TSEs) loads each key once.
 #pragma once
 
 #include <cstdint>

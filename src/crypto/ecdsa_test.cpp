@@ -54,6 +54,26 @@ TEST(EcdsaTest, KeyOfAnotherCurveIsRejected) {
   EXPECT_EQ(status.message(), "public key has 97 bytes; an uncompressed P-256 key has 65");
 }
 
+// Keys are kept per thread once checked: a kept key still verifies only its own
+// signatures, on its own curve, and a bad key is refused every time.
+TEST(EcdsaTest, KeptKeysAnswerAsNewOnes) {
+  Bytes public_key = *HexDecode(kBrainpoolP384PublicHex);
+  Bytes signature = *HexDecode(kBrainpoolP384SignatureHex);
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_TRUE(
+        VerifyPlain(Curve::kBrainpoolP384r1, HashAlgorithm::kSha384, public_key, BytesOf("Kasse"), signature).ok());
+    ExpectMismatch(
+        VerifyPlain(Curve::kBrainpoolP384r1, HashAlgorithm::kSha384, public_key, BytesOf("Kassa"), signature));
+    EXPECT_EQ(VerifyPlain(Curve::kP384, HashAlgorithm::kSha384, public_key, BytesOf("Kasse"), signature).field(),
+              "public_key");
+    Bytes off_curve = public_key;
+    off_curve.back() ^= 0x01;
+    Status status =
+        VerifyPlain(Curve::kBrainpoolP384r1, HashAlgorithm::kSha384, off_curve, BytesOf("Kasse"), signature);
+    EXPECT_EQ(status.message(), "public key is not a point on brainpoolP384r1") << round;
+  }
+}
+
 TEST(EcdsaTest, OutOfRangeSignatureValuesDoNotVerify) {
   Bytes public_key = *HexDecode(kBrainpoolP384PublicHex);
   ExpectMismatch(

@@ -18,13 +18,14 @@ std::vector<std::string_view> Split(std::string_view path) {
 }  // namespace
 
 void Router::Add(std::string method, const std::string& pattern, Access access, Handler handler) {
-  Route route{std::move(method), {}, "", access, std::move(handler)};
+  std::vector<std::string> segments;
+  std::string normalised;
   for (std::string_view segment : Split(pattern)) {
-    route.segments.emplace_back(segment);
-    route.pattern += "/" + route.segments.back();
+    segments.emplace_back(segment);
+    normalised.append("/").append(segment);
   }
-  if (route.pattern.empty()) route.pattern = "/";
-  routes_.push_back(std::move(route));
+  if (segments.empty()) normalised.push_back('/');
+  routes_.push_back({std::move(method), std::move(segments), std::move(normalised), access, std::move(handler)});
 }
 
 std::vector<RouteInfo> Router::routes() const {

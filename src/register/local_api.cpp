@@ -1,5 +1,7 @@
 #include "register/local_api.h"
 
+#include <algorithm>
+
 #include "domain/scanned_code.h"
 #include "journal/entry_json.h"
 #include "printing/electronic_receipt.h"
@@ -71,7 +73,12 @@ void LocalApi::AddRoutes() {
               {"tse", service_.tse_outage() ? Json{{"ok", false}, {"outage", service_.tse_outage()->reason}}
                                             : Json{{"ok", true}}}};
     if (sync_ != nullptr) {
+      // The journal's own head, not the sync client's last view of it: an entry written
+      // since its last upload is pending, and the status must say so.
       SyncStatus sync = sync_->status();
+      KASSE_TRY(head, store_.LastSeq());
+      sync.last_seq = std::max(sync.last_seq, *head);
+      sync.backlog = sync.last_seq - sync.acked_seq;
       json["sync"] = {{"online", sync.online},         {"backlog", sync.backlog},
                       {"acked_seq", sync.acked_seq},   {"last_seq", sync.last_seq},
                       {"last_error", sync.last_error}, {"last_success_ms", sync.last_success_ms}};

@@ -6,6 +6,7 @@
 #include "catalog/detail/test_records.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "register/sync_client.h"
 #include "register/testing/till.h"
 
 namespace kasse::reg {
@@ -160,6 +161,25 @@ TEST_F(LocalApiTest, StatusShowsShiftTseAndSync) {
   EXPECT_TRUE(status["tse"]["ok"]);
   EXPECT_EQ(status["sync"]["last_error"], "no server configured");
   EXPECT_EQ(status["catalog_version"], 1);
+}
+
+// The status counts what the journal holds, not what the sync client saw at its
+// last upload: entries written since are pending (here the client never ran).
+TEST_F(LocalApiTest, StatusCountsEntriesTheSyncClientHasNotSeenYet) {
+  std::unique_ptr<JournalStore> outbox = *JournalStore::Open(dir_.File("register.db"), {});
+  SyncClient::Options options;
+  options.server_url = "http://127.0.0.1:1";
+  std::unique_ptr<SyncClient> sync = *SyncClient::Create(options, RegisterId("K-0101-01"), *outbox, till_->clock);
+  LocalApiConfig config;
+  LocalApi api(config, till_->vat, *till_->service, *till_->store, *catalog_, sync.get(), till_->clock);
+  OpenShift();  // shift opened, opening float: two entries
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = request.path = "/api/status";
+  Json status = Json::parse(api.Handle(request).body);
+  EXPECT_EQ(status["sync"]["last_seq"], 2) << status.dump();
+  EXPECT_EQ(status["sync"]["acked_seq"], 0);
+  EXPECT_EQ(status["sync"]["backlog"], 2);
 }
 
 TEST_F(LocalApiTest, ParkReturnAndCash) {

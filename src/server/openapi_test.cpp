@@ -34,6 +34,7 @@
 #include "server/server_app.h"
 #include "server/server_database.h"
 #include "server/server_metrics.h"
+#include "server/testing/loopback_config.h"
 
 namespace kasse::server {
 namespace {
@@ -226,9 +227,7 @@ TEST(OpenApiTest, EveryRouteTheServerRegistersIsDocumented) {
 
 TEST(OpenApiTest, TheServerServesEveryDocumentedOperation) {
   TempDir dir;
-  ServerConfig config;
-  config.db = dir.File("server.db");
-  config.listen = "127.0.0.1:0";
+  ServerConfig config = testing::LoopbackConfig(dir.File("server.db"));
   std::ostringstream log;
   ServerApp app(config, log);
   Result<std::optional<std::string>> started = app.Start();
@@ -253,9 +252,7 @@ TEST(OpenApiTest, TheServerServesEveryDocumentedOperation) {
 
 TEST(OpenApiTest, EveryRouteDeclaresTheAccessTheDocumentGivesIt) {
   TempDir dir;
-  ServerConfig config;
-  config.db = dir.File("server.db");
-  config.listen = "127.0.0.1:0";
+  ServerConfig config = testing::LoopbackConfig(dir.File("server.db"));
   std::ostringstream log;
   ServerApp app(config, log);
   ASSERT_TRUE(app.Start().ok());

@@ -17,6 +17,7 @@
 #include "register/register_agent.h"
 #include "server/credentials.h"
 #include "sync/protocol.h"
+#include "server/testing/loopback_config.h"
 
 namespace kasse::server {
 namespace {
@@ -56,9 +57,7 @@ std::vector<std::string> AuditLines(const std::string& log) {
 
 TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   TempDir dir;
-  ServerConfig server_config;
-  server_config.db = dir.File("server.db");
-  server_config.listen = "127.0.0.1:0";
+  ServerConfig server_config = testing::LoopbackConfig(dir.File("server.db"));
   std::ostringstream log;
   ServerApp server(server_config, log);
   Result<std::optional<std::string>> admin = server.Start();
@@ -112,9 +111,7 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
 
 TEST(ServerAppTest, AuditLogHasAdminChangesAndRefusalsButNotTheRegistersTraffic) {
   TempDir dir;
-  ServerConfig server_config;
-  server_config.db = dir.File("server.db");
-  server_config.listen = "127.0.0.1:0";
+  ServerConfig server_config = testing::LoopbackConfig(dir.File("server.db"));
   std::ostringstream log;
   ServerApp server(server_config, log);
   Result<std::optional<std::string>> admin = server.Start();
@@ -142,9 +139,7 @@ TEST(ServerAppTest, AuditLogHasAdminChangesAndRefusalsButNotTheRegistersTraffic)
 
 TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {
   TempDir dir;
-  ServerConfig server_config;
-  server_config.db = dir.File("server.db");
-  server_config.listen = "127.0.0.1:0";
+  ServerConfig server_config = testing::LoopbackConfig(dir.File("server.db"));
   ServerApp server(server_config);
   ASSERT_TRUE(server.Start().ok());
   reg::RegisterAgentConfig config = RegisterConfig(dir, server.url());
