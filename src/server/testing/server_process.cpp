@@ -61,6 +61,7 @@ Result<std::unique_ptr<ServerProcess>> ServerProcess::Start(const std::filesyste
                                    "--log-level",
                                    std::string(ops::LogLevelName(config.log_level))};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
