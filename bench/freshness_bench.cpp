@@ -39,8 +39,8 @@
 #include "loadgen/simulated_register.h"
 #include "register/sync_client.h"
 #include "server/server_app.h"
-#include "storage/sql_pool.h"
 #include "server/testing/loopback_config.h"
+#include "storage/sql_pool.h"
 
 namespace kasse::bench {
 namespace {

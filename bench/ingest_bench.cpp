@@ -47,9 +47,9 @@
 #include "server/sale_facts.h"
 #include "server/server_app.h"
 #include "server/server_database.h"
+#include "server/testing/loopback_config.h"
 #include "storage/sql_pool.h"
 #include "sync/protocol.h"
-#include "server/testing/loopback_config.h"
 
 namespace kasse::bench {
 namespace {

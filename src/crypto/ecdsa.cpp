@@ -100,8 +100,7 @@ Status VerifyPlain(Curve curve, HashAlgorithm hash, std::span<const uint8_t> pub
   Result<Bytes> der = DerSignature(plain_signature);
   if (!der.ok()) return der.status();
   detail::EvpMdCtxPtr context(EVP_MD_CTX_new());
-  if (context == nullptr ||
-      EVP_DigestVerifyInit(context.get(), nullptr, detail::EvpMd(hash), nullptr, *key) != 1) {
+  if (context == nullptr || EVP_DigestVerifyInit(context.get(), nullptr, detail::EvpMd(hash), nullptr, *key) != 1) {
     return detail::OpenSslError("cannot start verifying");
   }
   if (EVP_DigestVerify(context.get(), der->data(), der->size(), message.data(), message.size()) != 1) {

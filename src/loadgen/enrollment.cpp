@@ -26,9 +26,8 @@ Result<std::string> Member(const Result<http::HttpResponse>& response, int expec
 // PUT of a master-data record; 200 (changed or not) and 201 (created) are fine.
 Status Put(http::HttpClient& client, const std::string& path, const nlohmann::json& record,
            const std::string& admin_token, const std::string& what) {
-  Result<http::HttpResponse> response =
-      client.Send("PUT", path, record.dump(),
-                  {{"Authorization", "Bearer " + admin_token}, {"Content-Type", "application/json"}});
+  Result<http::HttpResponse> response = client.Send(
+      "PUT", path, record.dump(), {{"Authorization", "Bearer " + admin_token}, {"Content-Type", "application/json"}});
   if (!response.ok()) return Status::Unavailable(what + ": " + response.status().message());
   if (response->status == 401) return Status::Unauthenticated(what + ": the server refused the token (401)");
   if (response->status != 200 && response->status != 201) {
@@ -47,11 +46,11 @@ Result<std::string> EnrollRegister(http::HttpClient& client, const std::string& 
       {"name", "Simulated store " + store_id},
       {"address", {{"street", "Teststraße 1"}, {"postcode", "10115"}, {"city", "Berlin"}, {"country", "DE"}}},
       {"time_zone", "Europe/Berlin"}};
-  KASSE_RETURN_IF_ERROR(Put(client, path_prefix + "/api/v1/stores/" + store_id, store, admin_token, "store " + store_id));
-  nlohmann::json register_record = {{"store_id", store_id}, {"label", "Simulated " + register_id.value()}};
   KASSE_RETURN_IF_ERROR(
-      Put(client, path_prefix + "/api/v1/registers/" + register_id.value(), register_record, admin_token,
-          "register " + register_id.value()));
+      Put(client, path_prefix + "/api/v1/stores/" + store_id, store, admin_token, "store " + store_id));
+  nlohmann::json register_record = {{"store_id", store_id}, {"label", "Simulated " + register_id.value()}};
+  KASSE_RETURN_IF_ERROR(Put(client, path_prefix + "/api/v1/registers/" + register_id.value(), register_record,
+                            admin_token, "register " + register_id.value()));
   nlohmann::json request = {{"register_id", register_id.value()}};
   Result<std::string> code =
       Member(client.Send("POST", path_prefix + "/api/v1/enrollments", request.dump(),

@@ -121,7 +121,8 @@ Result<LoadReport> RunLoad(const LoadOptions& options, std::ostream& progress) {
   std::vector<std::string> tokens(n);
   {
     http::HttpClient first_client(url.host, url.port, LoadLimits::kTimeout);
-    Result<std::string> first = EnrollRegister(first_client, url.path_prefix, options.admin_token, ids[0], prefix, "loadgen");
+    Result<std::string> first =
+        EnrollRegister(first_client, url.path_prefix, options.admin_token, ids[0], prefix, "loadgen");
     if (!first.ok()) return first.status();  // an unreachable server or a wrong token stops here
     tokens[0] = *first;
   }
@@ -131,7 +132,8 @@ Result<LoadReport> RunLoad(const LoadOptions& options, std::ostream& progress) {
   }
   KASSE_RETURN_IF_ERROR(ForEach(n - 1, options.concurrency, [&](size_t i) {
     http::HttpClient& client = *admin_clients[i % options.concurrency];
-    Result<std::string> token = EnrollRegister(client, url.path_prefix, options.admin_token, ids[i + 1], prefix, "loadgen");
+    Result<std::string> token =
+        EnrollRegister(client, url.path_prefix, options.admin_token, ids[i + 1], prefix, "loadgen");
     if (!token.ok()) return token.status();
     tokens[i + 1] = *token;
     return Status::Ok();

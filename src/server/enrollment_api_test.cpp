@@ -44,9 +44,7 @@ class EnrollmentApiTest : public ::testing::Test {
     return router_.Handle(request);
   }
   http::HttpResponse CreateCode(const std::string& body) { return Post("/api/v1/enrollments", body, admin_); }
-  int64_t Codes() {
-    return (*(*pool_->Acquire())->QueryValue("SELECT COUNT(*) FROM enrollment_codes"))->AsInt();
-  }
+  int64_t Codes() { return (*(*pool_->Acquire())->QueryValue("SELECT COUNT(*) FROM enrollment_codes"))->AsInt(); }
 
   TempDir dir_;
   FakeClock clock_{kNow};
@@ -107,9 +105,9 @@ TEST_F(EnrollmentApiTest, BadCodeRequestsAreRefusedAndCreateNothing) {
 }
 
 TEST_F(EnrollmentApiTest, BadExchangeRequestsAreRefused) {
-  for (const std::string& body : {std::string("not json"), std::string(R"({"code":"abc"})"),
-                                 std::string(R"({"code":7,"device_id":"pos"})"),
-                                 std::string(R"({"code":"no-such-code","device_id":"pos"})")}) {
+  for (const std::string& body :
+       {std::string("not json"), std::string(R"({"code":"abc"})"), std::string(R"({"code":7,"device_id":"pos"})"),
+        std::string(R"({"code":"no-such-code","device_id":"pos"})")}) {
     http::HttpResponse response = Post("/api/v1/enroll", body, "");
     EXPECT_GE(response.status, 400) << body;
     EXPECT_LT(response.status, 500) << body << ": " << response.body;

@@ -116,9 +116,10 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterd
     bool replace = body.value("replace_device", false);
     Result<masterdata::Register> known = master_data.GetRegister(register_id);
     if (known.status().IsNotFound()) {
-      return http::HttpResponse::Error(Status::NotFound(
-          "register_id", "register " + register_id.value() + " is not in the master data; add it first (PUT /api/v1/registers/" +
-                             register_id.value() + ")"));
+      return http::HttpResponse::Error(
+          Status::NotFound("register_id", "register " + register_id.value() +
+                                              " is not in the master data; add it first (PUT /api/v1/registers/" +
+                                              register_id.value() + ")"));
     }
     if (!known.ok()) return http::HttpResponse::Error(known.status());
     Result<std::string> code = credentials.CreateEnrollmentCode(register_id, replace);

@@ -16,8 +16,8 @@
 #include "http/client.h"
 #include "register/register_agent.h"
 #include "server/credentials.h"
-#include "sync/protocol.h"
 #include "server/testing/loopback_config.h"
+#include "sync/protocol.h"
 
 namespace kasse::server {
 namespace {

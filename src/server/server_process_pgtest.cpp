@@ -14,9 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "http/client.h"
+#include "journal/entry_json.h"
 #include "masterdata/master_data_store.h"
 #include "masterdata/testing/master_data_fixture.h"
-#include "journal/entry_json.h"
 #include "register/sync_client.h"
 #include "register/testing/till.h"
 #include "server/credentials.h"
@@ -74,7 +74,7 @@ struct SimulatedRegister {
   std::unique_ptr<reg::JournalStore> outbox;
   std::unique_ptr<reg::SyncClient> client;
 
- const std::string& token() const { return token_; }
+  const std::string& token() const { return token_; }
 
  private:
   std::string token_;
@@ -115,7 +115,8 @@ class ServerProcessTest : public ::testing::TestWithParam<storage::SqlDialect> {
 
   // `kasse server` in a process of its own; SIGKILL ends it.
   void StartServer() {
-    Result<std::unique_ptr<testing::ServerProcess>> server = testing::ServerProcess::Start(KASSE_BINARY, config_, server_dir_.path());
+    Result<std::unique_ptr<testing::ServerProcess>> server =
+        testing::ServerProcess::Start(KASSE_BINARY, config_, server_dir_.path());
     ASSERT_TRUE(server.ok()) << server.status().ToString();
     server_ = std::move(*server);
   }
@@ -190,13 +191,17 @@ TEST_P(ServerProcessTest, KilledServerLosesNoAcknowledgedEntryAndDoublesNothing)
 TEST_P(ServerProcessTest, TwoServersOverOneDatabaseStoreEverythingOnce) {
   ServerConfig second_config = config_;
   second_config.listen = "127.0.0.1:0";
-  Result<std::unique_ptr<testing::ServerProcess>> second = testing::ServerProcess::Start(KASSE_BINARY, second_config, server_dir_.path());
+  Result<std::unique_ptr<testing::ServerProcess>> second =
+      testing::ServerProcess::Start(KASSE_BINARY, second_config, server_dir_.path());
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   masterdata::MasterDataStore master_data(*pool_);
   ASSERT_TRUE(master_data.PutStore(masterdata::testing::MakeStore("B1")).ok());
   ASSERT_TRUE(master_data.PutRegister(masterdata::testing::MakeRegister("K-0101-01", "B1")).ok());
   ASSERT_TRUE(master_data.PutProductGroup({ProductGroupId("MOPRO"), "Molkereiprodukte"}).ok());
-  ASSERT_TRUE(master_data.PutArticle(masterdata::testing::MakeArticle("1001", {masterdata::testing::WithCheckDigit("400000000001")})).ok());
+  ASSERT_TRUE(
+      master_data
+          .PutArticle(masterdata::testing::MakeArticle("1001", {masterdata::testing::WithCheckDigit("400000000001")}))
+          .ok());
 
   std::atomic<bool> stop{false};
   std::vector<std::thread> threads;
@@ -223,8 +228,8 @@ TEST_P(ServerProcessTest, TwoServersOverOneDatabaseStoreEverythingOnce) {
   int64_t version = nlohmann::json::parse(snapshot.body)["to_version"].get<int64_t>();
   http::HttpResponse polled;
   std::thread poll([&] {
-    polled = call(second_port, "GET", "/api/v1/stores/B1/catalog?since=" + std::to_string(version) + "&wait=50", "",
-                  device);
+    polled =
+        call(second_port, "GET", "/api/v1/stores/B1/catalog?since=" + std::to_string(version) + "&wait=50", "", device);
   });
   http::HttpResponse put =
       call(first_port, "PUT", "/api/v1/stores/B1/prices/1001/0", R"({"unit_price_cents":129})", "Bearer " + admin_);
