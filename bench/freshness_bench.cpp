@@ -33,13 +33,13 @@
 #include <benchmark/benchmark.h>
 
 #include "base/temp_dir.h"
+#include "bench_server.h"
 #include "http/client.h"
 #include "loadgen/enrollment.h"
 #include "loadgen/latency_samples.h"
 #include "loadgen/simulated_register.h"
 #include "register/sync_client.h"
 #include "server/server_app.h"
-#include "server/testing/loopback_config.h"
 #include "storage/sql_pool.h"
 
 namespace kasse::bench {
@@ -90,13 +90,8 @@ struct Figures {
 };
 
 Figures Measure(const std::string& target) {
-  std::ostringstream log;
-  server::ServerConfig config = server::testing::LoopbackConfig(target, ops::LogLevel::kError);
-  server::ServerApp app(config, log);
-  Result<std::optional<std::string>> admin = app.Start();
-  Check(admin.status(), "server start");
-  http::Url url = *http::ParseUrl(app.url());
-  http::HttpClient admin_client(url.host, url.port);
+  BenchServer server(target);
+  http::HttpClient admin_client = server.Client();
   std::unique_ptr<TempDir> dir = TempDirOnTmpfs();
   SystemClock clock;
   std::vector<std::unique_ptr<Till>> tills;
@@ -108,10 +103,10 @@ Figures Measure(const std::string& target) {
     Check(opened.status(), "register");
     till->reg = std::move(opened).value();
     till->sync_store = std::move(reg::JournalStore::Open(path, {})).value();
-    Result<std::string> token = loadgen::EnrollRegister(admin_client, "", **admin, id, "BENCH", "bench");
+    Result<std::string> token = loadgen::EnrollRegister(admin_client, "", server.admin_token(), id, "BENCH", "bench");
     Check(token.status(), "enroll");
     reg::SyncClient::Options options;
-    options.server_url = app.url();
+    options.server_url = server.url();
     options.token = *token;
     till->sync = std::move(reg::SyncClient::Create(options, id, *till->sync_store, clock)).value();
     till->mix = loadgen::BasketMix(i + 1);

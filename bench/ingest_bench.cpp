@@ -37,6 +37,7 @@
 #include <benchmark/benchmark.h>
 
 #include "base/temp_dir.h"
+#include "bench_server.h"
 #include "journal/entry_check.h"
 #include "journal/entry_json.h"
 #include "loadgen/enrollment.h"
@@ -47,7 +48,6 @@
 #include "server/sale_facts.h"
 #include "server/server_app.h"
 #include "server/server_database.h"
-#include "server/testing/loopback_config.h"
 #include "storage/sql_pool.h"
 #include "sync/protocol.h"
 
@@ -169,17 +169,13 @@ class Databases {
 
 // ours: entries per second through a real server.
 double RunOurs(const Workload& w, const std::string& target) {
-  std::ostringstream log;
-  server::ServerConfig config = server::testing::LoopbackConfig(target, ops::LogLevel::kError);
-  server::ServerApp app(config, log);
-  Result<std::optional<std::string>> admin = app.Start();
-  Check(admin.status(), "server start");
-  http::Url url = *http::ParseUrl(app.url());
-  http::HttpClient client(url.host, url.port);
+  BenchServer server(target);
+  http::HttpClient client = server.Client();
+  http::Url url = *http::ParseUrl(server.url());
   std::vector<std::unique_ptr<loadgen::JournalUploader>> uploaders;
   std::vector<loadgen::JournalUploader*> all;
   for (size_t i = 0; i < kRegisters; ++i) {
-    Result<std::string> token = loadgen::EnrollRegister(client, "", **admin, w.ids[i], "BENCH", "bench");
+    Result<std::string> token = loadgen::EnrollRegister(client, "", server.admin_token(), w.ids[i], "BENCH", "bench");
     Check(token.status(), "enroll");
     uploaders.push_back(std::make_unique<loadgen::JournalUploader>(url, w.ids[i], *token, w.journals[i],
                                                                    std::chrono::milliseconds(60'000)));

@@ -1,5 +1,8 @@
 #include "loadgen/enrollment.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include <nlohmann/json.hpp>
 
 namespace kasse::loadgen {
@@ -7,15 +10,22 @@ namespace {
 
 constexpr size_t kQuotedBodyBytes = 300;
 
-// The string member `key` of a 2xx answer, or why there is none.
-Result<std::string> Member(const Result<http::HttpResponse>& response, int expected, const std::string& what,
-                           const char* key) {
+// OK if the server answered with one of `expected`; else why not, named by `what`.
+Status Answered(const Result<http::HttpResponse>& response, std::initializer_list<int> expected,
+                const std::string& what) {
   if (!response.ok()) return Status::Unavailable(what + ": " + response.status().message());
   if (response->status == 401) return Status::Unauthenticated(what + ": the server refused the token (401)");
-  if (response->status != expected) {
+  if (std::find(expected.begin(), expected.end(), response->status) == expected.end()) {
     return Status::Unavailable(what + ": server answered " + std::to_string(response->status) + ": " +
                                response->body.substr(0, kQuotedBodyBytes));
   }
+  return Status::Ok();
+}
+
+// The string member `key` of an `expected` answer, or why there is none.
+Result<std::string> Member(const Result<http::HttpResponse>& response, int expected, const std::string& what,
+                           const char* key) {
+  KASSE_RETURN_IF_ERROR(Answered(response, {expected}, what));
   nlohmann::json body = nlohmann::json::parse(response->body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains(key) || !body[key].is_string()) {
     return Status::Unavailable(what + ": the answer has no \"" + key + "\"");
@@ -23,18 +33,12 @@ Result<std::string> Member(const Result<http::HttpResponse>& response, int expec
   return body[key].get<std::string>();
 }
 
-// PUT of a master-data record; 200 (changed or not) and 201 (created) are fine.
+// PUT of a master-data record: 200 (changed or not) and 201 (created) are fine.
 Status Put(http::HttpClient& client, const std::string& path, const nlohmann::json& record,
            const std::string& admin_token, const std::string& what) {
-  Result<http::HttpResponse> response = client.Send(
-      "PUT", path, record.dump(), {{"Authorization", "Bearer " + admin_token}, {"Content-Type", "application/json"}});
-  if (!response.ok()) return Status::Unavailable(what + ": " + response.status().message());
-  if (response->status == 401) return Status::Unauthenticated(what + ": the server refused the token (401)");
-  if (response->status != 200 && response->status != 201) {
-    return Status::Unavailable(what + ": server answered " + std::to_string(response->status) + ": " +
-                               response->body.substr(0, kQuotedBodyBytes));
-  }
-  return Status::Ok();
+  return Answered(client.Send("PUT", path, record.dump(),
+                              {{"Authorization", "Bearer " + admin_token}, {"Content-Type", "application/json"}}),
+                  {200, 201}, what);
 }
 
 }  // namespace
