@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
+#include "base/result.h"
 #include "base/status.h"
 #include "journal/detail/json_reader.h"
 #include "journal/detail/tse_json.h"
@@ -338,6 +340,7 @@ Result<JournalEntry> DecodeEntry(std::string_view text) {
     return Status::InvalidArgument("", "journal entry has " + std::to_string(text.size()) + " bytes; at most " +
                                            std::to_string(kMaxEntryBytes) + " are allowed");
   }
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text));
   Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return Status::InvalidArgument("", "journal entry is not valid JSON");
   JsonReader r(json, "");

@@ -2,12 +2,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
+#include "base/result.h"
+
 namespace kasse::sync {
 namespace {
 
 using Json = nlohmann::json;
 
-Json Parse(std::string_view text) { return Json::parse(text, nullptr, /*allow_exceptions=*/false); }
+// Text nested deeper than kMaxJsonNesting parses as discarded (not JSON we accept).
+Json Parse(std::string_view text) {
+  if (!CheckJsonNesting(text).ok()) return Json(Json::value_t::discarded);
+  return Json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
 
 }  // namespace
 
@@ -26,6 +33,7 @@ std::string EncodeBatch(const std::vector<std::string>& encoded_entries) {
 }
 
 Result<std::vector<std::string>> DecodeBatch(std::string_view text) {
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text));
   Json json = Parse(text);
   if (json.is_discarded()) return Status::InvalidArgument("", "batch is not valid JSON");
   if (!json.is_object() || !json.contains("entries") || !json["entries"].is_array()) {
