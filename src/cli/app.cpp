@@ -49,6 +49,30 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->required();
   verify_receipt->callback([&] { exit_code = RunVerifyReceipt(qr_code, out, err); });
 
+  JournalOptions journal_options;
+  CLI::App* journal_app = app.add_subcommand(
+      "journal", "An operator's actions on a register's journal on the server (docs/sync-protocol.md)");
+  journal_app->require_subcommand(1);
+  journal_app->footer("The admin token comes from --token-file or KASSE_ADMIN_TOKEN.");
+  for (CLI::App* action :
+       {journal_app->add_subcommand("release",
+                                    "Set a register's quarantined entries from a seq on aside, so its "
+                                    "real entries can come in (a register in CONFLICT)"),
+        journal_app->add_subcommand("pin-tse", "Pin a new signing unit (TSE) for a register's next entries")}) {
+    action->add_option("--server", journal_options.server, "The server's URL")->capture_default_str();
+    action->add_option("--token-file", journal_options.token_file, "File holding the admin token");
+    action->add_option("--register", journal_options.register_id, "The register's ID")->required();
+    action->add_option("--reason", journal_options.reason, "Why, for the audit trail")->required();
+  }
+  CLI::App* release_app = journal_app->get_subcommand("release");
+  release_app->add_option("--from-seq", journal_options.from_seq, "The first seq to set aside")
+      ->required()
+      ->check(CLI::PositiveNumber);
+  release_app->callback([&] { exit_code = RunJournalRelease(journal_options, out, err); });
+  CLI::App* pin_app = journal_app->get_subcommand("pin-tse");
+  pin_app->add_option("--public-key", journal_options.public_key, "The new unit's public key, base64")->required();
+  pin_app->callback([&] { exit_code = RunJournalPinTse(journal_options, out, err); });
+
   ServerFlags server_flags;
   CLI::App* server_app = app.add_subcommand(
       "server", "Run the central server: enrollment, journal ingestion, metrics (SQLite or PostgreSQL)");

@@ -1,8 +1,17 @@
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "base/temp_dir.h"
 #include "cli/app.h"
+#include "crypto/base64.h"
+#include "crypto/ec_private_key.h"
+#include "masterdata/testing/master_data_fixture.h"
+#include "server/server_app.h"
+#include "server/server_database.h"
+#include "server/testing/loopback_config.h"
 
 namespace kasse::cli {
 namespace {
@@ -118,6 +127,67 @@ TEST(CliTest, VerifyReceiptAcceptsTv4AndShowsItsDetails) {
         "TSE serial           aadfb3152cbde762aa5027e350ba9aeacb69b6236b4f25fc3ea78b69e610952a\n"}) {
     EXPECT_NE(outcome.out.find(expected), std::string::npos) << expected << "\n" << outcome.out;
   }
+}
+
+// `kasse journal` against a server: the operator pins a new signing unit and
+// releases a register's entries; bad input is refused with a clear message.
+class JournalCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<server::ServerApp>(server::testing::LoopbackConfig(dir_.File("server.db")), log_);
+    Result<std::optional<std::string>> admin = server_->Start();
+    ASSERT_TRUE(admin.ok() && admin->has_value()) << admin.status().ToString();
+    std::ofstream(dir_.File("admin-token")) << **admin << "\n";
+    std::unique_ptr<storage::SqlPool> pool = *server::OpenServerDatabase(dir_.File("server.db"), 1);
+    masterdata::MasterDataStore master_data(*pool);
+    ASSERT_TRUE(master_data.PutStore(masterdata::testing::MakeStore("B1")).ok());
+    ASSERT_TRUE(master_data.PutRegister(masterdata::testing::MakeRegister("K-0101-01", "B1")).ok());
+  }
+  Outcome Journal(std::vector<std::string> args) {
+    args.insert(args.begin(), "journal");
+    args.insert(args.begin() + 2, {"--server", server_->url(), "--token-file", dir_.File("admin-token")});
+    return RunKasse(args);
+  }
+
+  TempDir dir_;
+  std::ostringstream log_;
+  std::unique_ptr<server::ServerApp> server_;
+};
+
+TEST_F(JournalCommandTest, PinsANewSigningUnit) {
+  crypto::EcPrivateKey key = *crypto::EcPrivateKey::Generate(crypto::Curve::kP256);
+  Outcome pinned = Journal({"pin-tse", "--register", "K-0101-01", "--public-key", crypto::Base64Encode(key.PublicKey()),
+                            "--reason", "TSE replaced"});
+  EXPECT_EQ(pinned.exit_code, 0) << pinned.err;
+  EXPECT_NE(pinned.out.find("\"serial\""), std::string::npos) << pinned.out;
+  EXPECT_NE(log_.str().find("signing unit pinned"), std::string::npos) << log_.str();
+}
+
+TEST_F(JournalCommandTest, RefusalsAreExplained) {
+  Outcome nothing = Journal({"release", "--register", "K-0101-01", "--from-seq", "1", "--reason", "forged"});
+  EXPECT_EQ(nothing.exit_code, 1);
+  EXPECT_NE(nothing.err.find("the server answered 400"), std::string::npos) << nothing.err;
+  Outcome unknown = Journal({"release", "--register", "K-9", "--from-seq", "1", "--reason", "forged"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("404"), std::string::npos) << unknown.err;
+  Outcome bad_key = Journal({"pin-tse", "--register", "K-0101-01", "--public-key", "xyz", "--reason", "r"});
+  EXPECT_EQ(bad_key.exit_code, 1);
+  EXPECT_NE(RunKasse({"journal", "release", "--register", "K-0101-01", "--from-seq", "0", "--reason", "r"}).exit_code,
+            0);
+  Outcome no_reason = Journal({"release", "--register", "K-0101-01", "--from-seq", "1"});
+  EXPECT_NE(no_reason.exit_code, 0);
+  EXPECT_NE((no_reason.out + no_reason.err).find("--reason"), std::string::npos) << no_reason.err;
+}
+
+TEST_F(JournalCommandTest, TheAdminTokenNeverComesFromTheCommandLine) {
+  ::unsetenv("KASSE_ADMIN_TOKEN");
+  Outcome no_token = RunKasse({"journal", "release", "--server", server_->url(), "--register", "K-0101-01",
+                               "--from-seq", "1", "--reason", "r"});
+  EXPECT_EQ(no_token.exit_code, 2);
+  EXPECT_NE(no_token.err.find("--token-file or KASSE_ADMIN_TOKEN"), std::string::npos) << no_token.err;
+  EXPECT_NE(
+      RunKasse({"journal", "release", "--token", "x", "--register", "K", "--from-seq", "1", "--reason", "r"}).exit_code,
+      0);
 }
 
 }  // namespace

@@ -70,4 +70,19 @@ struct ReportOptions {
 // 0 printed; 1 the server could not be asked; 2 usage.
 int RunReport(ReportOptions options, std::ostream& out, std::ostream& err);
 
+// `kasse journal release|pin-tse`: an operator's actions on one register's journal
+// (docs/sync-protocol.md, "When a register is in CONFLICT"). The admin token comes
+// from --token-file or KASSE_ADMIN_TOKEN.
+struct JournalOptions {
+  std::string server = "http://127.0.0.1:8080";
+  std::string token_file;
+  std::string register_id;
+  int64_t from_seq = 0;    // release: the first seq to set aside
+  std::string public_key;  // pin-tse: the new unit's public key, base64
+  std::string reason;      // why, for the audit trail
+};
+// 0 done (the server's answer printed); 1 refused or unreachable; 2 usage.
+int RunJournalRelease(const JournalOptions& options, std::ostream& out, std::ostream& err);
+int RunJournalPinTse(const JournalOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace kasse::cli

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/receipt_validation.h"
+#include "fiscal/process_data.h"
 #include "http/server.h"
 #include "journal/entry_json.h"
 #include "register/receipt_directory.h"
@@ -63,10 +65,13 @@ class IngestTest : public ::testing::TestWithParam<storage::SqlDialect> {
     std::string code = *credentials_->CreateEnrollmentCode(RegisterId(register_id), false);
     return credentials_->Enroll(code, device)->token;
   }
-  http::HttpResponse Post(const std::string& register_id, const std::string& body, const std::string& token = "") {
+  http::HttpResponse Post(const std::string& register_id, const std::string& body, const std::string& token = "",
+                          const std::string& head = "") {
     http::HttpClient client("127.0.0.1", server_->port());
-    return *client.Send("POST", sync::JournalPath(register_id), body,
-                        {{"Authorization", "Bearer " + (token.empty() ? token_ : token)}});
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Authorization", "Bearer " + (token.empty() ? token_ : token)}};
+    if (!head.empty()) headers.emplace_back(sync::kJournalHeadHeader, head);
+    return *client.Send("POST", sync::JournalPath(register_id), body, headers);
   }
   std::string Batch(const std::vector<JournalEntry>& entries) {
     std::vector<std::string> encoded;
@@ -240,6 +245,247 @@ TEST_P(IngestTest, QuarantinedEntryMakesNoSaleFact) {
   ASSERT_EQ(Post("K-0101-01", Batch(journal)).status, 200);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries WHERE quarantine IS NOT NULL"), 1);
+}
+
+// `entry` (a receipt) with its totals recomputed and signed by `till`'s signing
+// unit, as a register that skips its own checks, or one with another unit, would
+// send it: every check of the entry by itself passes.
+JournalEntry SignedBy(Till& till, JournalEntry entry) {
+  auto& receipt = std::get<ReceiptEntry>(entry.payload);
+  ReceiptTotals totals = *ValidateReceipt(receipt.receipt, VatTable::Germany());
+  receipt.vat = totals.vat;
+  receipt.total = totals.total;
+  receipt.change = totals.change;
+  std::string process_data = fiscal::KassenbelegProcessData(receipt.receipt, totals);
+  const std::string client = entry.register_id.value();
+  storage::SqliteTransaction counters = *till.store->Begin();  // the unit's counters commit with a journal write
+  signing::TseStarted started = *till.software->StartTransaction(client, fiscal::kProcessTypeKassenbeleg, "");
+  signing::TseTransaction tx;
+  tx.client_id = client;
+  tx.transaction_number = started.transaction_number;
+  tx.process_type = fiscal::kProcessTypeKassenbeleg;
+  tx.process_data = process_data;
+  tx.start = started.signature;
+  tx.finish = *till.software->FinishTransaction(client, started.transaction_number, fiscal::kProcessTypeKassenbeleg,
+                                                process_data);
+  tx.unit = *till.software->Info();
+  EXPECT_TRUE(counters.Commit().ok());
+  receipt.tse = journal::TseRecord{tx, std::nullopt, ""};
+  return entry;
+}
+
+// The next entry of `journal` (seq and receipt number one up from its last receipt).
+JournalEntry Next(const std::vector<JournalEntry>& journal, Receipt receipt) {
+  JournalEntry last = journal.back();
+  JournalEntry next = last;
+  next.seq = last.seq + 1;
+  ReceiptEntry entry = std::get<ReceiptEntry>(last.payload);
+  entry.receipt_number += 1;
+  entry.receipt = std::move(receipt);
+  next.payload = entry;
+  return next;
+}
+
+Receipt ReturnOf(int64_t receipt_number, const reg::SaleItem& item, int pieces, int64_t refund_cents) {
+  Receipt receipt;
+  receipt.lines.push_back(samples::Line(item.article.value(), item.text, Quantity::Pieces(-pieces),
+                                        item.unit_price.cents(), item.vat_key.value(), item.product_group.value()));
+  receipt.payments.push_back(samples::Pay(PaymentMethod::kCash, -refund_cents));
+  receipt.original = ReceiptReference{RegisterId("K-0101-01"), 1, ReceiptId(std::to_string(receipt_number))};
+  return receipt;
+}
+
+std::string QuarantineOf(const http::HttpResponse& answer, int64_t seq) {
+  Result<sync::Ack> ack = sync::DecodeAck(answer.body);
+  if (!ack.ok()) return "no ack: " + answer.body;
+  for (const sync::Quarantined& q : ack->quarantined) {
+    if (q.seq == seq) return q.reason;
+  }
+  return "";
+}
+
+// Issue 10, item 1: a receipt signed by another key, uploaded with the register's
+// own credential, is quarantined; the register's real entry under that seq gets in
+// after the operator sets the forgery aside.
+TEST_P(IngestTest, EntrySignedByAnotherUnitIsQuarantinedAndTheRealOneGetsInAfterRelease) {
+  Sell(2);
+  ASSERT_TRUE(client_->Drain().ok());  // the first signed entry pins the till's unit
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  TempDir forger_dir;
+  Till forger(forger_dir);
+  Receipt sale;
+  sale.lines.push_back(samples::Line("200111", "Spülmittel", Quantity::Pieces(1), 249, 1, "20"));
+  sale.payments.push_back(samples::Pay(PaymentMethod::kCash, 249));
+  JournalEntry forged = SignedBy(forger, Next(journal, sale));
+  http::HttpResponse answer = Post("K-0101-01", Batch({forged}));
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_NE(QuarantineOf(answer, forged.seq).find("not by the register's pinned unit"), std::string::npos)
+      << answer.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 2);
+  // The register's real entry under that seq conflicts, and the register shows it.
+  Sell(1);
+  EXPECT_FALSE(client_->Drain().ok());
+  EXPECT_EQ(Count("SELECT conflict_seq FROM register_progress WHERE register_id = 'K-0101-01'"), forged.seq);
+  // The operator sets the forgery aside; the real entry comes in and counts.
+  {
+    storage::SqlPool::Lease db = *pool_->Acquire();
+    storage::SqlTransaction tx = *storage::SqlTransaction::Begin(*db);
+    Result<Release> released = JournalStore::SetAside(*db, RegisterId("K-0101-01"), forged.seq, "forged", 1);
+    ASSERT_TRUE(released.ok()) << released.status().ToString();
+    EXPECT_EQ(released->set_aside, 1);
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  ASSERT_TRUE(client_->Drain().ok()) << client_->status().last_error;
+  EXPECT_EQ(*Body("K-0101-01", forged.seq),
+            journal::EncodeEntry(Journal(*till_->store)[static_cast<size_t>(forged.seq - 1)]));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 3);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries WHERE quarantine IS NOT NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_set_aside"), 1);
+  EXPECT_EQ(Count("SELECT conflict_seq FROM register_progress WHERE register_id = 'K-0101-01'"), 0);
+}
+
+TEST_P(IngestTest, OnlyQuarantinedEntriesCanBeSetAside) {
+  Sell(2);
+  ASSERT_TRUE(client_->Drain().ok());
+  storage::SqlPool::Lease db = *pool_->Acquire();
+  storage::SqlTransaction tx = *storage::SqlTransaction::Begin(*db);
+  Result<Release> refused = JournalStore::SetAside(*db, RegisterId("K-0101-01"), 2, "oops", 1);
+  EXPECT_TRUE(refused.status().IsConflict()) << refused.status().ToString();
+  EXPECT_TRUE(JournalStore::SetAside(*db, RegisterId("K-0101-01"), 9, "oops", 1).status().IsInvalidArgument());
+  // The database refuses it too.
+  EXPECT_FALSE((*db).Run("DELETE FROM journal_entries WHERE register_id = 'K-0101-01' AND seq = 2").ok());
+}
+
+// A new signing unit takes the operator's pin; entries of the old one are then quarantined.
+TEST_P(IngestTest, PinnedNewSigningUnitTakesOverFromTheNextEntry) {
+  Sell(1);
+  ASSERT_TRUE(client_->Drain().ok());
+  TempDir new_dir;
+  Till replacement(new_dir);
+  signing::TseInfo info = *replacement.software->Info();
+  {
+    storage::SqlPool::Lease db = *pool_->Acquire();
+    storage::SqlTransaction tx = *storage::SqlTransaction::Begin(*db);
+    Result<std::string> replaced =
+        JournalStore::PinSigningUnit(*db, RegisterId("K-0101-01"), info.serial_number_hex, info.public_key_base64);
+    ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+    EXPECT_EQ(*replaced, till_->software->Info()->serial_number_hex);
+    ASSERT_TRUE(tx.Commit().ok());
+  }
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  Receipt sale;
+  sale.lines.push_back(samples::Line("200111", "Spülmittel", Quantity::Pieces(1), 249, 1, "20"));
+  sale.payments.push_back(samples::Pay(PaymentMethod::kCash, 249));
+  JournalEntry by_new_unit = SignedBy(replacement, Next(journal, sale));
+  http::HttpResponse accepted = Post("K-0101-01", Batch({by_new_unit}));
+  EXPECT_EQ(QuarantineOf(accepted, by_new_unit.seq), "") << accepted.body;
+  journal.push_back(by_new_unit);
+  JournalEntry by_old_unit = SignedBy(*till_, Next(journal, sale));
+  http::HttpResponse refused = Post("K-0101-01", Batch({by_old_unit}));
+  EXPECT_NE(QuarantineOf(refused, by_old_unit.seq).find("pinned unit"), std::string::npos) << refused.body;
+}
+
+// Item 2: what the register promises across entries is checked.
+TEST_P(IngestTest, UnsignedReceiptOutsideAnOutageAndNumberJumpsAreQuarantined) {
+  Sell(3);
+  ASSERT_TRUE(client_->Drain().ok());
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  // As in the review: no signature, a failure reason, no outage, receipt number 3 → 50.
+  JournalEntry unsigned_entry = Next(journal, std::get<ReceiptEntry>(journal.back().payload).receipt);
+  auto& receipt = std::get<ReceiptEntry>(unsigned_entry.payload);
+  receipt.tse = journal::TseRecord{std::nullopt, std::nullopt, "TSE ausgefallen"};
+  http::HttpResponse answer = Post("K-0101-01", Batch({unsigned_entry}));
+  EXPECT_NE(QuarantineOf(answer, unsigned_entry.seq).find("no TSE outage open"), std::string::npos) << answer.body;
+  JournalEntry jump = SignedBy(*till_, Next(journal, std::get<ReceiptEntry>(journal.back().payload).receipt));
+  jump.seq = unsigned_entry.seq + 1;
+  std::get<ReceiptEntry>(jump.payload).receipt_number = 50;
+  answer = Post("K-0101-01", Batch({jump}));
+  EXPECT_NE(QuarantineOf(answer, jump.seq).find("not consecutive"), std::string::npos) << answer.body;
+  // A signed transaction sent again as a new receipt: its counter does not rise.
+  JournalEntry again = journal.back();
+  again.seq = jump.seq + 1;
+  std::get<ReceiptEntry>(again.payload).receipt_number = 51;
+  answer = Post("K-0101-01", Batch({again}));
+  EXPECT_NE(QuarantineOf(answer, again.seq).find("signature_counter"), std::string::npos) << answer.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 3);
+  // The sync report shows them.
+  http::Router reports;
+  AddReportRoutes(reports, *pool_, [](std::string_view) { return Status::Ok(); });
+  http::HttpRequest request;
+  request.method = "GET";
+  request.target = request.path = "/api/v1/sync/registers";
+  Json report = Json::parse(reports.Handle(request).body);
+  EXPECT_EQ(report["registers"][0]["quarantined"], 3) << report.dump();
+  EXPECT_EQ(report["registers"][0]["signing_unit"], till_->software->Info()->serial_number_hex);
+  EXPECT_EQ(report["quarantined"].size(), 3u);
+}
+
+TEST_P(IngestTest, UnsignedReceiptsInsideTheJournalsOutageAreAccepted) {
+  Sell(1);
+  till_->tse->SwitchOff("TSE nicht erreichbar");
+  Sell(2);
+  till_->tse->SwitchOn();
+  Sell(1);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  ASSERT_TRUE(client_->Drain().ok()) << client_->status().last_error;
+  http::HttpResponse replay = Post("K-0101-01", Batch(journal));
+  EXPECT_TRUE(sync::DecodeAck(replay.body)->quarantined.empty()) << replay.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries WHERE quarantine IS NOT NULL"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 4);
+}
+
+// Item 9: the server sees every register's returns and refuses what was never sold.
+TEST_P(IngestTest, ReturnBeyondWhatTheOriginalSoldIsQuarantined) {
+  Sell(1);  // receipt 2 (1 is the opening float): 1 × Spülmittel 2.49
+  ASSERT_TRUE(client_->Drain().ok());
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  JournalEntry other_article = SignedBy(*till_, Next(journal, ReturnOf(2, kBattery, 1, 499)));
+  http::HttpResponse answer = Post("K-0101-01", Batch({other_article}));
+  EXPECT_NE(QuarantineOf(answer, other_article.seq).find("did not sell"), std::string::npos) << answer.body;
+  journal.push_back(other_article);
+  JournalEntry two = SignedBy(*till_, Next(journal, ReturnOf(2, kSoap, 2, 498)));
+  answer = Post("K-0101-01", Batch({two}));
+  EXPECT_NE(QuarantineOf(answer, two.seq).find("sold 1"), std::string::npos) << answer.body;
+  journal.push_back(two);
+  // One piece back is fine, once; a second return of it (in the same batch) is not.
+  JournalEntry one = SignedBy(*till_, Next(journal, ReturnOf(2, kSoap, 1, 249)));
+  journal.push_back(one);
+  JournalEntry once_more = SignedBy(*till_, Next(journal, ReturnOf(2, kSoap, 1, 249)));
+  answer = Post("K-0101-01", Batch({one, once_more}));
+  EXPECT_EQ(QuarantineOf(answer, one.seq), "") << answer.body;
+  EXPECT_NE(QuarantineOf(answer, once_more.seq).find("in all"), std::string::npos) << answer.body;
+  journal.push_back(once_more);
+  JournalEntry unknown = SignedBy(*till_, Next(journal, ReturnOf(77, kSoap, 1, 249)));
+  answer = Post("K-0101-01", Batch({unknown}));
+  EXPECT_NE(QuarantineOf(answer, unknown.seq).find("does not hold"), std::string::npos) << answer.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 2);
+}
+
+// Item 21: the acknowledgement never goes past the batch's last seq.
+TEST_P(IngestTest, OverlappingReplayIsAcknowledgedToItsOwnEnd) {
+  Sell(6);
+  ASSERT_TRUE(client_->Drain().ok());
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  http::HttpResponse replay = Post("K-0101-01", Batch({journal[1], journal[2], journal[3]}));
+  ASSERT_EQ(replay.status, 200) << replay.body;
+  EXPECT_EQ(sync::DecodeAck(replay.body)->acknowledged_seq, 4);
+  // The register, told 4, goes on from there and ends where the server is.
+  ASSERT_TRUE(outbox_->SetAckedSeq(2).ok());
+  ASSERT_TRUE(client_->Drain().ok()) << client_->status().last_error;
+  EXPECT_EQ(*outbox_->AckedSeq(), static_cast<int64_t>(journal.size()));
+}
+
+// Item 15: the reported head is bounded.
+TEST_P(IngestTest, ReportedHeadOutOfBoundsRefusesTheBatch) {
+  Sell(1);
+  std::string batch = Batch(Journal(*till_->store));
+  http::HttpResponse huge = Post("K-0101-01", batch, "", "9223372036854775807");
+  EXPECT_EQ(huge.status, 400) << huge.body;
+  EXPECT_NE(huge.body.find(sync::kJournalHeadHeader), std::string::npos) << huge.body;
+  EXPECT_EQ(Post("K-0101-01", batch, "", "1").status, 400);  // below the batch's own last seq
+  EXPECT_EQ(AckedSeq("K-0101-01"), 0);
+  EXPECT_EQ(Post("K-0101-01", batch, "", "5").status, 200);
+  EXPECT_EQ(Count("SELECT head_seq FROM register_progress WHERE register_id = 'K-0101-01'"), 5);
 }
 
 // A projection that fails on its n-th call.

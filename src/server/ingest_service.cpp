@@ -1,9 +1,12 @@
 #include "server/ingest_service.h"
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 
 #include "journal/entry_check.h"
 #include "journal/entry_json.h"
+#include "server/return_check.h"
 
 namespace kasse::server {
 
@@ -18,15 +21,46 @@ Result<IngestOutcome> IngestService::Ingest(const RegisterId& register_id, std::
   // the database work.
   Result<std::vector<DecodedEntry>> decoded = Decode(register_id, batch_json);
   if (!decoded.ok()) return decoded.status();
+  KASSE_RETURN_IF_ERROR(CheckReportedHead(*decoded, reported_head));
   Result<storage::SqlPool::Lease> db = pool_.Acquire();
   if (!db.ok()) return db.status();
-  Result<storage::SqlTransaction> tx = storage::SqlTransaction::Begin(**db);
+  Result<IngestOutcome> outcome = StoreInTransaction(**db, register_id, *decoded, reported_head);
+  if (outcome.status().IsConflict()) NoteConflict(**db, register_id, outcome.status());
+  return outcome;
+}
+
+Result<IngestOutcome> IngestService::StoreInTransaction(storage::SqlConnection& db, const RegisterId& register_id,
+                                                        const std::vector<DecodedEntry>& decoded,
+                                                        int64_t reported_head) {
+  Result<storage::SqlTransaction> tx = storage::SqlTransaction::Begin(db);
   if (!tx.ok()) return tx.status();
-  Result<IngestOutcome> outcome = Store(**db, register_id, *decoded);
+  Result<IngestOutcome> outcome = Store(db, register_id, decoded);
   if (!outcome.ok() || outcome->gap_expected_seq) return outcome;  // the transaction rolls back
-  if (reported_head > 0) KASSE_RETURN_IF_ERROR(JournalStore::RecordHead(**db, register_id, reported_head));
+  if (reported_head > 0) KASSE_RETURN_IF_ERROR(JournalStore::RecordHead(db, register_id, reported_head));
   KASSE_RETURN_IF_ERROR(tx->Commit());
   return outcome;
+}
+
+Status IngestService::CheckReportedHead(const std::vector<DecodedEntry>& decoded, int64_t reported_head) {
+  if (reported_head == 0) return Status::Ok();  // not reported
+  int64_t last_sent = 0;
+  for (const DecodedEntry& entry : decoded) last_sent = std::max(last_sent, entry.entry.seq);
+  if (reported_head < last_sent || reported_head - last_sent > kMaxReportedBacklog) {
+    return Status::InvalidArgument(sync::kJournalHeadHeader, "is " + std::to_string(reported_head) +
+                                                                 "; the register's last seq lies from " +
+                                                                 std::to_string(last_sent) + " (the batch's last) to " +
+                                                                 std::to_string(last_sent + kMaxReportedBacklog));
+  }
+  return Status::Ok();
+}
+
+void IngestService::NoteConflict(storage::SqlConnection& db, const RegisterId& register_id, const Status& conflict) {
+  // Store() names the seq in the message: "seq N is stored with different content".
+  int64_t seq = 0;
+  const std::string& message = conflict.message();
+  if (message.starts_with("seq ")) std::from_chars(message.data() + 4, message.data() + message.size(), seq);
+  Status noted = JournalStore::RecordConflict(db, register_id, seq, clock_.NowUnixMillis(), conflict.ToString());
+  (void)noted;  // the refusal is answered either way; the conflict shows again on the register's next try
 }
 
 Result<std::vector<IngestService::DecodedEntry>> IngestService::Decode(const RegisterId& register_id,
@@ -50,16 +84,21 @@ Result<std::vector<IngestService::DecodedEntry>> IngestService::Decode(const Reg
 
 Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const RegisterId& register_id,
                                            const std::vector<DecodedEntry>& decoded) {
-  Result<int64_t> acked = JournalStore::LockProgress(tx, register_id);
-  if (!acked.ok()) return acked.status();
+  Result<LockedProgress> locked = JournalStore::LockProgress(tx, register_id);
+  if (!locked.ok()) return locked.status();
+  const int64_t acked = locked->acked_seq;
+  ChainState chain = locked->chain;
   IngestOutcome outcome;
   std::vector<StoredEntry> fresh;
-  int64_t expected = *acked + 1;
+  BatchReturns batch_returns;
+  int64_t expected = acked + 1;
+  int64_t last_sent = 0;
   int64_t received_ms = clock_.NowUnixMillis();
   for (size_t i = 0; i < decoded.size(); ++i) {
     const journal::JournalEntry& entry = decoded[i].entry;
     const std::string& body = decoded[i].body;
-    if (entry.seq <= *acked) {
+    last_sent = std::max(last_sent, entry.seq);
+    if (entry.seq <= acked) {
       Result<std::optional<std::string>> stored = JournalStore::Body(tx, register_id, entry.seq);
       if (!stored.ok()) return stored.status();
       if (*stored && **stored != body) {
@@ -71,31 +110,85 @@ Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const Reg
     }
     if (entry.seq != expected) {
       if (fresh.empty()) {
-        outcome.ack.acknowledged_seq = *acked;
+        outcome.ack.acknowledged_seq = acked;
         outcome.gap_expected_seq = expected;
         return outcome;
       }
       break;  // a gap inside the batch: keep what came before it
     }
+    std::string quarantine = decoded[i].quarantine;
+    if (quarantine.empty()) {
+      Status linked = CheckChainLink(chain, entry);
+      if (linked.ok()) linked = CheckReturn(tx, entry, batch_returns);
+      if (!linked.ok()) quarantine = linked.ToString();
+    }
+    AdvanceChain(chain, entry, quarantine.empty());
     StoredEntry stored{entry.seq,
                        std::string(journal::KindName(entry.payload)),
                        journal::ReceiptNumberOf(entry.payload),
                        journal::OriginalKeyOf(entry.payload),
                        body,
-                       decoded[i].quarantine};
+                       quarantine};
     if (!stored.quarantine.empty()) {
       outcome.ack.quarantined.push_back({entry.seq, stored.quarantine});
     } else {
       KASSE_RETURN_IF_ERROR(Project(tx, entry, body, received_ms));
+      if (stored.original_ref) {
+        batch_returns[*stored.original_ref].push_back(std::get<journal::ReceiptEntry>(entry.payload));
+      }
     }
     fresh.push_back(std::move(stored));
     outcome.newest_recorded_ms = std::max(outcome.newest_recorded_ms, entry.recorded_ms);
     ++expected;
   }
   KASSE_RETURN_IF_ERROR(JournalStore::Append(tx, register_id, fresh, received_ms));
-  outcome.ack.acknowledged_seq = expected - 1;
+  if (!fresh.empty() && chain != locked->chain) KASSE_RETURN_IF_ERROR(JournalStore::SaveChain(tx, register_id, chain));
+  // Never above the last seq sent (docs/sync-protocol.md): a replay of old entries
+  // is acknowledged up to its own end, and the register moves on from there.
+  outcome.ack.acknowledged_seq = std::min(expected - 1, last_sent);
   outcome.stored = fresh.size();
   return outcome;
+}
+
+Status IngestService::CheckReturn(storage::SqlConnection& tx, const journal::JournalEntry& entry,
+                                  const BatchReturns& batch_returns) {
+  const auto* receipt = std::get_if<journal::ReceiptEntry>(&entry.payload);
+  if (receipt == nullptr || !receipt->receipt.original) return Status::Ok();
+  const ReceiptReference& original = *receipt->receipt.original;
+  const std::string& id = original.receipt_id.value();
+  int64_t number = 0;
+  auto [end, error] = std::from_chars(id.data(), id.data() + id.size(), number);
+  std::string field = "payload.receipt.original";
+  if (error != std::errc() || end != id.data() + id.size() || number < 1) {
+    return Status::InvalidArgument(field + ".receipt_id", "is not a receipt number");
+  }
+  Result<std::optional<std::string>> body = JournalStore::ReceiptBody(tx, original.register_id, number);
+  if (!body.ok()) return body.status();
+  std::optional<journal::JournalEntry> sold;
+  if (*body) {
+    Result<journal::JournalEntry> decoded = journal::DecodeEntry(**body);
+    if (decoded.ok()) sold = std::move(*decoded);
+  }
+  const auto* sold_receipt = sold ? std::get_if<journal::ReceiptEntry>(&sold->payload) : nullptr;
+  if (sold_receipt == nullptr) {
+    return Status::InvalidArgument(field, "refers to receipt " + id + " of register " + original.register_id.value() +
+                                              ", which the server does not hold");
+  }
+  std::string key = journal::OriginalKey(original);
+  Result<std::vector<std::string>> earlier = JournalStore::ReturnsOf(tx, key);
+  if (!earlier.ok()) return earlier.status();
+  std::vector<journal::ReceiptEntry> returns;
+  for (const std::string& earlier_body : *earlier) {
+    Result<journal::JournalEntry> decoded = journal::DecodeEntry(earlier_body);
+    if (!decoded.ok()) continue;
+    if (const auto* earlier_return = std::get_if<journal::ReceiptEntry>(&decoded->payload)) {
+      returns.push_back(*earlier_return);
+    }
+  }
+  if (auto in_batch = batch_returns.find(key); in_batch != batch_returns.end()) {
+    returns.insert(returns.end(), in_batch->second.begin(), in_batch->second.end());
+  }
+  return CheckReturnWithinOriginal(*sold_receipt, returns, *receipt);
 }
 
 Status IngestService::Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,

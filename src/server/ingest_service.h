@@ -7,9 +7,18 @@
 //  - the first new entry must be A + 1, else the batch is refused with the seq the
 //    server expects (a gap); later new entries must follow without a gap;
 //  - an entry of another register refuses the batch (InvalidArgument);
-//  - each new entry is checked (journal::CheckEntry: totals, TSE signature); one
-//    that fails is stored quarantined with its reason and acknowledged, so valid
-//    entries after it still go through;
+//  - each new entry is checked: by itself (journal::CheckEntry: totals, TSE
+//    signature), against the entries before it (journal_chain.h: the pinned
+//    signing unit, rising TSE counters, consecutive receipt numbers, unsigned
+//    entries only in an outage), and a return against its original
+//    (return_check.h); one that fails is stored quarantined with its reason and
+//    acknowledged, so valid entries after it still go through;
+//  - the acknowledgement is never above the batch's last seq, even when the
+//    server holds more (a replay of old entries is acknowledged to its own end);
+//  - a batch refused for different content is noted on the register's progress
+//    row (conflict_seq), where /api/v1/sync/registers shows it to operators;
+//  - the reported head (sync::kJournalHeadHeader) must lie from the batch's last
+//    seq to kMaxReportedBacklog beyond it, else the batch is refused;
 //  - one database transaction stores the new entries, moves the acknowledgement
 //    and applies every projection (projection.h) to each accepted entry; only
 //    after its commit is the answer given.
@@ -23,6 +32,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -31,6 +41,7 @@
 #include "base/result.h"
 #include "domain/vat.h"
 #include "journal/entry.h"
+#include "server/journal_chain.h"
 #include "server/journal_store.h"
 #include "server/projection.h"
 #include "storage/sql_pool.h"
@@ -48,6 +59,9 @@ struct IngestOutcome {
 
 class IngestService {
  public:
+  // How far a register's reported head may lie beyond the batch it sends.
+  static constexpr int64_t kMaxReportedBacklog = 1'000'000;
+
   IngestService(storage::SqlPool& pool, VatTable vat_table, Clock& clock, std::vector<Projection*> projections);
 
   // `reported_head`: the register's last seq as it says (sync::kJournalHeadHeader), 0 if unknown.
@@ -60,9 +74,18 @@ class IngestService {
     std::string body;
     std::string quarantine;  // why it failed its checks; empty if it passed
   };
+  // Returns of this batch already accepted, by OriginalKey.
+  using BatchReturns = std::map<std::string, std::vector<journal::ReceiptEntry>, std::less<>>;
+
   Result<std::vector<DecodedEntry>> Decode(const RegisterId& register_id, std::string_view batch_json) const;
+  static Status CheckReportedHead(const std::vector<DecodedEntry>& decoded, int64_t reported_head);
+  Result<IngestOutcome> StoreInTransaction(storage::SqlConnection& db, const RegisterId& register_id,
+                                           const std::vector<DecodedEntry>& decoded, int64_t reported_head);
   Result<IngestOutcome> Store(storage::SqlConnection& tx, const RegisterId& register_id,
                               const std::vector<DecodedEntry>& decoded);
+  static Status CheckReturn(storage::SqlConnection& tx, const journal::JournalEntry& entry,
+                            const BatchReturns& batch_returns);
+  void NoteConflict(storage::SqlConnection& db, const RegisterId& register_id, const Status& conflict);
   Status Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,
                  int64_t received_ms);
 

@@ -18,6 +18,7 @@
 
 #include "base/result.h"
 #include "domain/ids.h"
+#include "server/journal_chain.h"
 #include "storage/sql.h"
 
 namespace kasse::server {
@@ -47,6 +48,23 @@ struct RegisterProgress {
   int64_t acked_seq = 0;
   int64_t head_seq = 0;          // 0: never reported
   int64_t last_received_ms = 0;  // 0: never sent an entry
+  std::string tse_serial;        // the pinned signing unit; empty: none yet
+  bool outage_open = false;      // the journal has a TSE outage open
+  int64_t conflict_seq = 0;      // a replay conflict an operator has to look at; 0: none
+  int64_t conflict_ms = 0;
+  std::string conflict_reason;
+};
+
+// The register's progress row as ingestion reads it, locked.
+struct LockedProgress {
+  int64_t acked_seq = 0;
+  ChainState chain;
+};
+
+// What an operator's release of quarantined entries did.
+struct Release {
+  int64_t set_aside = 0;  // entries moved to journal_set_aside
+  int64_t acked_seq = 0;  // the acknowledgement now
 };
 
 class JournalStore {
@@ -54,7 +72,23 @@ class JournalStore {
   // In a transaction: the register's acknowledged seq (0 for a register never
   // heard of), with its progress row locked until the transaction ends, so two
   // server processes never ingest for one register at the same time.
-  static Result<int64_t> LockProgress(storage::SqlConnection& tx, const RegisterId& register_id);
+  static Result<LockedProgress> LockProgress(storage::SqlConnection& tx, const RegisterId& register_id);
+  // Stores the chain state after a batch (the row must be locked).
+  static Status SaveChain(storage::SqlConnection& tx, const RegisterId& register_id, const ChainState& chain);
+  // Notes a batch refused for a replay conflict, for operators (its own statement,
+  // outside the refused batch's transaction).
+  static Status RecordConflict(storage::SqlConnection& db, const RegisterId& register_id, int64_t seq, int64_t at_ms,
+                               const std::string& reason);
+  // In a transaction: moves the register's entries from `from_seq` on to
+  // journal_set_aside, with the operator's reason, and acknowledges `from_seq - 1`,
+  // so the register's real entries can come in. Only quarantined entries may be set
+  // aside: FailedPrecondition (Conflict) naming the first accepted one otherwise.
+  static Result<Release> SetAside(storage::SqlConnection& tx, const RegisterId& register_id, int64_t from_seq,
+                                  const std::string& reason, int64_t now_ms);
+  // In a transaction: pins a new signing unit for the entries after the
+  // acknowledged ones; its counters start again. Returns the serial it replaced.
+  static Result<std::string> PinSigningUnit(storage::SqlConnection& tx, const RegisterId& register_id,
+                                            const std::string& serial, const std::string& public_key_base64);
   static Result<int64_t> AckedSeq(storage::SqlConnection& db, const RegisterId& register_id);
   // The stored body under `seq`, if any.
   static Result<std::optional<std::string>> Body(storage::SqlConnection& db, const RegisterId& register_id,

@@ -92,13 +92,20 @@ Result<Json> SyncReport(storage::SqlConnection& db) {
   Json registers = Json::array();
   for (const RegisterProgress& p : *progress) {
     const std::string& id = p.register_id.value();
-    registers.push_back({{"register_id", id},
-                         {"store_id", stores->contains(id) ? stores->at(id) : ""},
-                         {"acked_seq", p.acked_seq},
-                         {"head_seq", p.head_seq},
-                         {"backlog", std::max<int64_t>(0, p.head_seq - p.acked_seq)},
-                         {"last_received_ms", p.last_received_ms},
-                         {"quarantined", quarantined.contains(id) ? quarantined.at(id) : 0}});
+    registers.push_back(
+        {{"register_id", id},
+         {"store_id", stores->contains(id) ? stores->at(id) : ""},
+         {"acked_seq", p.acked_seq},
+         {"head_seq", p.head_seq},
+         {"backlog", std::max<int64_t>(0, p.head_seq - p.acked_seq)},
+         {"last_received_ms", p.last_received_ms},
+         {"quarantined", quarantined.contains(id) ? quarantined.at(id) : 0},
+         {"signing_unit", p.tse_serial},
+         {"tse_outage_open", p.outage_open},
+         {"state", p.conflict_seq > 0 ? "CONFLICT" : "OK"},
+         {"conflict", p.conflict_seq > 0
+                          ? Json{{"seq", p.conflict_seq}, {"at_ms", p.conflict_ms}, {"reason", p.conflict_reason}}
+                          : Json(nullptr)}});
   }
   Result<std::vector<QuarantinedEntry>> latest = JournalStore::Quarantined(db, kQuarantineShown);
   if (!latest.ok()) return latest.status();

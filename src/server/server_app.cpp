@@ -15,6 +15,7 @@
 #include "server/ingest_service.h"
 #include "server/journal_api.h"
 #include "server/openapi.h"
+#include "server/register_admin_api.h"
 #include "server/register_time_zones.h"
 #include "server/report_api.h"
 #include "server/sale_facts.h"
@@ -121,6 +122,8 @@ Result<std::optional<std::string>> ServerApp::Start() {
     return credentials->Authenticate(authorization);
   });
   AddReportRoutes(parts->router, *parts->pool, check_admin);
+  AddRegisterAdminRoutes(parts->router,
+                         {*parts->pool, parts->master_data->store(), check_admin, *parts->log, parts->clock});
   AddOperationsRoutes(parts->router, *parts->pool, parts->metrics_registry);
   AddOpenApiRoute(parts->router);
   http::HttpServer::Options options;
