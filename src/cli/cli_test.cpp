@@ -8,6 +8,7 @@
 #include "cli/app.h"
 #include "crypto/base64.h"
 #include "crypto/ec_private_key.h"
+#include "http/server.h"
 #include "masterdata/testing/master_data_fixture.h"
 #include "server/server_app.h"
 #include "server/server_database.h"
@@ -188,6 +189,49 @@ TEST_F(JournalCommandTest, TheAdminTokenNeverComesFromTheCommandLine) {
   EXPECT_NE(
       RunKasse({"journal", "release", "--token", "x", "--register", "K", "--from-seq", "1", "--reason", "r"}).exit_code,
       0);
+}
+
+// `kasse report` against a server that answers as it chooses: a register in
+// CONFLICT is printed with what to do; a hostile answer is an error, not a crash.
+class ReportAgainstFakeServerTest : public ::testing::Test {
+ protected:
+  void Serve(std::string sync_answer) {
+    sync_answer_ = std::move(sync_answer);
+    server_ = std::make_unique<http::HttpServer>(http::HttpServer::Options{}, [this](http::HttpRequest& request) {
+      if (request.path == "/api/v1/sync/registers") return http::HttpResponse::Json(200, sync_answer_);
+      return http::HttpResponse::Json(
+          200, R"({"day":"2026-12-03","stores":[],"registers":[],"total":{"receipts":0,"returns":0,"aborts":0,)"
+               R"("gross_cents":0,"cash_cents":0,"card_cents":0}})");
+    });
+    ASSERT_TRUE(server_->Start().ok());
+    ::setenv("KASSE_ADMIN_TOKEN", "t", 1);
+  }
+  void TearDown() override { ::unsetenv("KASSE_ADMIN_TOKEN"); }
+  Outcome Report() { return RunKasse({"report", "--server", "http://127.0.0.1:" + std::to_string(server_->port())}); }
+
+  std::string sync_answer_;
+  std::unique_ptr<http::HttpServer> server_;
+};
+
+TEST_F(ReportAgainstFakeServerTest, RegisterInConflictIsShownWithWhatToDo) {
+  Serve(
+      R"({"registers":[{"register_id":"K1","store_id":"B1","acked_seq":1040,"head_seq":1050,"backlog":10,)"
+      R"("last_received_ms":0,"quarantined":1,"signing_unit":"ab","tse_outage_open":false,"state":"CONFLICT",)"
+      R"("conflict":{"seq":1041,"at_ms":1,"reason":"CONFLICT entries[0]: seq 1041 is stored with different content"}}],)"
+      R"("quarantined":[]})");
+  Outcome outcome = Report();
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("CONFLICT K1 at seq 1041: CONFLICT entries[0]: seq 1041 is stored with different content "
+                             "(docs/sync-protocol.md: kasse journal release)"),
+            std::string::npos)
+      << outcome.out;
+}
+
+TEST_F(ReportAgainstFakeServerTest, DeeplyNestedAnswerIsRefusedWithoutACrash) {
+  Serve(std::string(100'000, '['));
+  Outcome outcome = Report();
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+  EXPECT_NE(outcome.err.find("malformed JSON"), std::string::npos) << outcome.err;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "cli/commands.h"
 #include "http/client.h"
 
@@ -40,9 +41,13 @@ Result<Json> Get(const ReportOptions& options, const std::string& path) {
   Result<http::HttpResponse> response =
       client.Send("GET", url->path_prefix + path, "", {{"Authorization", "Bearer " + options.token}});
   if (!response.ok()) return Status::Unavailable("cannot reach " + options.server + ": " + response.status().message());
-  Json body = Json::parse(response->body, nullptr, false);
+  // The answer is outside input too: bounded before it is parsed.
+  Json body = CheckJsonNesting(response->body).ok() ? Json::parse(response->body, nullptr, false)
+                                                    : Json(Json::value_t::discarded);
   if (response->status != 200) {
-    std::string message = body.is_object() && body.contains("error") ? body["error"].value("message", "") : "";
+    std::string message = body.is_object() && body.contains("error") && body["error"].is_object()
+                              ? body["error"].value("message", "")
+                              : "";
     return Status::Unavailable(fmt::format("{} answered {} {}", path, response->status, message));
   }
   if (body.is_discarded()) return Status::Internal(path + " answered with malformed JSON");
@@ -79,6 +84,12 @@ void PrintSync(const Json& sync, std::ostream& out, int64_t now_ms) {
   for (const Json& q : sync["quarantined"]) {
     out << fmt::format("  quarantined {} seq {}: {}\n", q["register_id"].get<std::string>(), q["seq"].get<int64_t>(),
                        q["reason"].get<std::string>());
+  }
+  for (const Json& reg : sync["registers"]) {
+    if (reg.value("state", "OK") != "CONFLICT" || !reg["conflict"].is_object()) continue;
+    out << fmt::format("  CONFLICT {} at seq {}: {} (docs/sync-protocol.md: kasse journal release)\n",
+                       reg["register_id"].get<std::string>(), reg["conflict"].value("seq", int64_t{0}),
+                       reg["conflict"].value("reason", ""));
   }
 }
 

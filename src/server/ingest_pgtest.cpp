@@ -461,6 +461,19 @@ TEST_P(IngestTest, ReturnBeyondWhatTheOriginalSoldIsQuarantined) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM sale_receipts"), 2);
 }
 
+// The original may arrive in the same batch as its return (a register that was
+// offline sells and takes the goods back before it syncs).
+TEST_P(IngestTest, ReturnInTheSameBatchAsItsOriginalIsAccepted) {
+  Sell(1);
+  std::vector<JournalEntry> journal = Journal(*till_->store);
+  journal.push_back(SignedBy(*till_, Next(journal, ReturnOf(2, kSoap, 1, 249))));
+  journal.push_back(SignedBy(*till_, Next(journal, ReturnOf(2, kSoap, 1, 249))));
+  http::HttpResponse answer = Post("K-0101-01", Batch(journal));
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(QuarantineOf(answer, journal[journal.size() - 2].seq), "") << answer.body;
+  EXPECT_NE(QuarantineOf(answer, journal.back().seq).find("in all"), std::string::npos) << answer.body;
+}
+
 // Item 21: the acknowledgement never goes past the batch's last seq.
 TEST_P(IngestTest, OverlappingReplayIsAcknowledgedToItsOwnEnd) {
   Sell(6);

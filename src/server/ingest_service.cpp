@@ -90,7 +90,7 @@ Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const Reg
   ChainState chain = locked->chain;
   IngestOutcome outcome;
   std::vector<StoredEntry> fresh;
-  BatchReturns batch_returns;
+  BatchReceipts batch;
   int64_t expected = acked + 1;
   int64_t last_sent = 0;
   int64_t received_ms = clock_.NowUnixMillis();
@@ -119,7 +119,7 @@ Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const Reg
     std::string quarantine = decoded[i].quarantine;
     if (quarantine.empty()) {
       Status linked = CheckChainLink(chain, entry);
-      if (linked.ok()) linked = CheckReturn(tx, entry, batch_returns);
+      if (linked.ok()) linked = CheckReturn(tx, entry, batch);
       if (!linked.ok()) quarantine = linked.ToString();
     }
     AdvanceChain(chain, entry, quarantine.empty());
@@ -133,8 +133,9 @@ Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const Reg
       outcome.ack.quarantined.push_back({entry.seq, stored.quarantine});
     } else {
       KASSE_RETURN_IF_ERROR(Project(tx, entry, body, received_ms));
-      if (stored.original_ref) {
-        batch_returns[*stored.original_ref].push_back(std::get<journal::ReceiptEntry>(entry.payload));
+      if (const auto* receipt = std::get_if<journal::ReceiptEntry>(&entry.payload)) {
+        batch.by_number[receipt->receipt_number] = *receipt;
+        if (stored.original_ref) batch.returns_by_original[*stored.original_ref].push_back(*receipt);
       }
     }
     fresh.push_back(std::move(stored));
@@ -151,7 +152,7 @@ Result<IngestOutcome> IngestService::Store(storage::SqlConnection& tx, const Reg
 }
 
 Status IngestService::CheckReturn(storage::SqlConnection& tx, const journal::JournalEntry& entry,
-                                  const BatchReturns& batch_returns) {
+                                  const BatchReceipts& batch) {
   const auto* receipt = std::get_if<journal::ReceiptEntry>(&entry.payload);
   if (receipt == nullptr || !receipt->receipt.original) return Status::Ok();
   const ReceiptReference& original = *receipt->receipt.original;
@@ -162,14 +163,19 @@ Status IngestService::CheckReturn(storage::SqlConnection& tx, const journal::Jou
   if (error != std::errc() || end != id.data() + id.size() || number < 1) {
     return Status::InvalidArgument(field + ".receipt_id", "is not a receipt number");
   }
-  Result<std::optional<std::string>> body = JournalStore::ReceiptBody(tx, original.register_id, number);
-  if (!body.ok()) return body.status();
-  std::optional<journal::JournalEntry> sold;
-  if (*body) {
-    Result<journal::JournalEntry> decoded = journal::DecodeEntry(**body);
-    if (decoded.ok()) sold = std::move(*decoded);
+  std::optional<journal::ReceiptEntry> sold;
+  if (auto in_batch = batch.by_number.find(number);
+      original.register_id == entry.register_id && in_batch != batch.by_number.end()) {
+    sold = in_batch->second;
+  } else {
+    Result<std::optional<std::string>> body = JournalStore::ReceiptBody(tx, original.register_id, number);
+    if (!body.ok()) return body.status();
+    Result<journal::JournalEntry> decoded = *body ? journal::DecodeEntry(**body) : Status::NotFound("", "");
+    if (decoded.ok() && std::holds_alternative<journal::ReceiptEntry>(decoded->payload)) {
+      sold = std::get<journal::ReceiptEntry>(std::move(decoded->payload));
+    }
   }
-  const auto* sold_receipt = sold ? std::get_if<journal::ReceiptEntry>(&sold->payload) : nullptr;
+  const journal::ReceiptEntry* sold_receipt = sold ? &*sold : nullptr;
   if (sold_receipt == nullptr) {
     return Status::InvalidArgument(field, "refers to receipt " + id + " of register " + original.register_id.value() +
                                               ", which the server does not hold");
@@ -185,7 +191,7 @@ Status IngestService::CheckReturn(storage::SqlConnection& tx, const journal::Jou
       returns.push_back(*earlier_return);
     }
   }
-  if (auto in_batch = batch_returns.find(key); in_batch != batch_returns.end()) {
+  if (auto in_batch = batch.returns_by_original.find(key); in_batch != batch.returns_by_original.end()) {
     returns.insert(returns.end(), in_batch->second.begin(), in_batch->second.end());
   }
   return CheckReturnWithinOriginal(*sold_receipt, returns, *receipt);

@@ -74,8 +74,12 @@ class IngestService {
     std::string body;
     std::string quarantine;  // why it failed its checks; empty if it passed
   };
-  // Returns of this batch already accepted, by OriginalKey.
-  using BatchReturns = std::map<std::string, std::vector<journal::ReceiptEntry>, std::less<>>;
+  // This batch's accepted receipts, which the database does not hold until the
+  // batch is stored: a return may refer to a sale, or follow a return, of the same batch.
+  struct BatchReceipts {
+    std::map<int64_t, journal::ReceiptEntry> by_number;
+    std::map<std::string, std::vector<journal::ReceiptEntry>, std::less<>> returns_by_original;
+  };
 
   Result<std::vector<DecodedEntry>> Decode(const RegisterId& register_id, std::string_view batch_json) const;
   static Status CheckReportedHead(const std::vector<DecodedEntry>& decoded, int64_t reported_head);
@@ -83,8 +87,7 @@ class IngestService {
                                            const std::vector<DecodedEntry>& decoded, int64_t reported_head);
   Result<IngestOutcome> Store(storage::SqlConnection& tx, const RegisterId& register_id,
                               const std::vector<DecodedEntry>& decoded);
-  static Status CheckReturn(storage::SqlConnection& tx, const journal::JournalEntry& entry,
-                            const BatchReturns& batch_returns);
+  static Status CheckReturn(storage::SqlConnection& tx, const journal::JournalEntry& entry, const BatchReceipts& batch);
   void NoteConflict(storage::SqlConnection& db, const RegisterId& register_id, const Status& conflict);
   Status Project(storage::SqlConnection& tx, const journal::JournalEntry& entry, const std::string& body,
                  int64_t received_ms);
