@@ -2,14 +2,15 @@
 // state, read from the server's report API (src/server/report_api.h).
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <ostream>
 #include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "cli/commands.h"
+#include "cli/secret.h"
 #include "http/client.h"
 
 namespace kasse::cli {
@@ -40,9 +41,12 @@ Result<Json> Get(const ReportOptions& options, const std::string& path) {
   Result<http::HttpResponse> response =
       client.Send("GET", url->path_prefix + path, "", {{"Authorization", "Bearer " + options.token}});
   if (!response.ok()) return Status::Unavailable("cannot reach " + options.server + ": " + response.status().message());
-  Json body = Json::parse(response->body, nullptr, false);
+  Json body = CheckJsonNesting(response->body).ok() ? Json::parse(response->body, nullptr, false)
+                                                    : Json(Json::value_t::discarded);
   if (response->status != 200) {
-    std::string message = body.is_object() && body.contains("error") ? body["error"].value("message", "") : "";
+    std::string message = body.is_object() && body.contains("error") && body["error"].is_object()
+                              ? body["error"].value("message", "")
+                              : "";
     return Status::Unavailable(fmt::format("{} answered {} {}", path, response->status, message));
   }
   if (body.is_discarded()) return Status::Internal(path + " answered with malformed JSON");
@@ -97,14 +101,12 @@ Status ReportOnce(const ReportOptions& options, std::ostream& out) {
 }  // namespace
 
 int RunReport(ReportOptions options, std::ostream& out, std::ostream& err) {
-  if (options.token.empty() && !options.token_file.empty()) {
-    std::ifstream file(options.token_file);
-    std::getline(file, options.token);
-  }
-  if (options.token.empty()) {
-    err << "kasse report: give the admin token with --token, --token-file or KASSE_ADMIN_TOKEN\n";
+  Result<std::string> token = ResolveSecret({"token", options.token, "token-file", options.token_file, kAdminTokenEnv});
+  if (!token.ok()) {
+    err << "kasse report: --" << token.status().field() << " " << token.status().message() << "\n";
     return 2;
   }
+  options.token = *token;
   for (int round = 0;; ++round) {
     Status reported = ReportOnce(options, out);
     if (!reported.ok()) {
