@@ -27,9 +27,9 @@
 namespace kasse::masterdata {
 
 struct CsvLimits {
-  size_t max_fields = 64;               // per record
-  size_t max_record_bytes = 64 * 1024;  // per record, separators and quotes included
-  size_t max_records = 1'000'000;       // empty lines not counted
+  size_t max_fields = 64;                       // per record
+  size_t max_record_bytes = size_t{64} * 1024;  // per record, separators and quotes included
+  size_t max_records = 1'000'000;               // empty lines not counted
 };
 
 struct CsvRecord {
