@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/loadgen_command.h"
+#include "cli/secret.h"
 
 namespace kasse::cli {
 namespace {
@@ -53,13 +54,13 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App* journal_app = app.add_subcommand(
       "journal", "An operator's actions on a register's journal on the server (docs/sync-protocol.md)");
   journal_app->require_subcommand(1);
-  journal_app->footer("The admin token comes from --token-file or KASSE_ADMIN_TOKEN.");
   for (CLI::App* action :
        {journal_app->add_subcommand("release",
                                     "Set a register's quarantined entries from a seq on aside, so its "
                                     "real entries can come in (a register in CONFLICT)"),
         journal_app->add_subcommand("pin-tse", "Pin a new signing unit (TSE) for a register's next entries")}) {
     action->add_option("--server", journal_options.server, "The server's URL")->capture_default_str();
+    action->add_option("--token", journal_options.token, SecretFlagHelp("Admin token", "token-file", kAdminTokenEnv));
     action->add_option("--token-file", journal_options.token_file, "File holding the admin token");
     action->add_option("--register", journal_options.register_id, "The register's ID")->required();
     action->add_option("--reason", journal_options.reason, "Why, for the audit trail")->required();
@@ -87,27 +88,40 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   server_app->add_option("--log-level", server_flags.values["log.level"], "debug, info, warn, error (log.level)");
   server_app->callback([&] { exit_code = RunServer(server_flags, out, err); });
 
+  ServerFlags token_flags;
+  CLI::App* token_app = app.add_subcommand(
+      "admin-token", "Replace the server's admin token: print a new one once; the old one stops working at once");
+  token_app->add_option("--config", token_flags.config_file, "The server's TOML configuration file");
+  token_app->add_option("--db", token_flags.values["database.url"],
+                        "SQLite file or postgresql:// URL of the server (database.url)");
+  token_app->callback([&] { exit_code = RunAdminToken(token_flags, out, err); });
+
   ReportOptions report_options;
   CLI::App* report_app =
       app.add_subcommand("report", "Show live sales per store and register, and each register's sync state");
   report_app->add_option("--server", report_options.server, "The server's URL")->capture_default_str();
-  report_app->add_option("--token", report_options.token, "Admin token")->envname("KASSE_ADMIN_TOKEN");
-  report_app->add_option("--token-file", report_options.token_file, "File holding the admin token");
+  report_app->add_option("--token", report_options.token, SecretFlagHelp("Admin token", "token-file", kAdminTokenEnv));
+  report_app->add_option("--token-file", report_options.token_file,
+                         "File whose first line is the admin token (or set " + std::string(kAdminTokenEnv) + ")");
   report_app->add_option("--day", report_options.day, "Business day YYYY-MM-DD (default: the latest with sales)");
   report_app->add_option("--watch", report_options.watch_seconds, "Print again every N seconds");
   report_app->callback([&] { exit_code = RunReport(report_options, out, err); });
 
-  loadgen::LoadOptions load;
+  LoadgenFlags loadgen_flags;
+  loadgen::LoadOptions& load = loadgen_flags.load;
   CLI::App* loadgen_app =
       app.add_subcommand("loadgen", "Simulate N registers uploading signed journals to a server; print throughput");
   loadgen_app->add_option("--server", load.server_url, "Server URL, http://host:port")->required();
-  loadgen_app->add_option("--admin-token", load.admin_token, "The server's admin token (to enroll)")->required();
+  loadgen_app->add_option("--admin-token", load.admin_token,
+                          SecretFlagHelp("The server's admin token (to enroll)", "admin-token-file", kAdminTokenEnv));
+  loadgen_app->add_option("--admin-token-file", loadgen_flags.admin_token_file,
+                          "File whose first line is the admin token (or set " + std::string(kAdminTokenEnv) + ")");
   loadgen_app->add_option("--registers", load.registers, "Simulated registers")->required();
   loadgen_app->add_option("--entries-per-register", load.entries_per_register, "Journal entries each")->required();
   loadgen_app->add_option("--batch", load.batch, "Entries per upload, 1-500")->capture_default_str();
   loadgen_app->add_option("--concurrency", load.concurrency, "Upload threads")->capture_default_str();
   loadgen_app->add_option("--register-prefix", load.register_prefix, "Register IDs <prefix>-<n> (default: new)");
-  loadgen_app->callback([&] { exit_code = RunLoadgen(load, out, err); });
+  loadgen_app->callback([&] { exit_code = RunLoadgen(loadgen_flags, out, err); });
 
   reg::RegisterAgentConfig register_config;
   std::string register_id;

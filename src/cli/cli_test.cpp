@@ -1,11 +1,13 @@
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
 #include "cli/app.h"
+#include "cli/secret.h"
 #include "crypto/base64.h"
 #include "crypto/ec_private_key.h"
 #include "http/server.h"
@@ -58,6 +60,7 @@ TEST(CliTest, HelpListsEverySubcommand) {
   EXPECT_NE(outcome.out.find("version"), std::string::npos);
   EXPECT_NE(outcome.out.find("demo"), std::string::npos);
   EXPECT_NE(outcome.out.find("verify-receipt"), std::string::npos);
+  EXPECT_NE(outcome.out.find("admin-token"), std::string::npos);
 }
 
 TEST(CliTest, EverySubcommandHasHelp) {
@@ -180,15 +183,22 @@ TEST_F(JournalCommandTest, RefusalsAreExplained) {
   EXPECT_NE((no_reason.out + no_reason.err).find("--reason"), std::string::npos) << no_reason.err;
 }
 
-TEST_F(JournalCommandTest, TheAdminTokenNeverComesFromTheCommandLine) {
-  ::unsetenv("KASSE_ADMIN_TOKEN");
-  Outcome no_token = RunKasse({"journal", "release", "--server", server_->url(), "--register", "K-0101-01",
-                               "--from-seq", "1", "--reason", "r"});
+TEST_F(JournalCommandTest, TakesTheAdminTokenFromAFileOrTheEnvironment) {
+  ::unsetenv(kAdminTokenEnv);
+  std::vector<std::string> release = {"journal",   "release",    "--server", server_->url(), "--register",
+                                      "K-0101-01", "--from-seq", "1",        "--reason",     "r"};
+  Outcome no_token = RunKasse(release);
   EXPECT_EQ(no_token.exit_code, 2);
-  EXPECT_NE(no_token.err.find("--token-file or KASSE_ADMIN_TOKEN"), std::string::npos) << no_token.err;
-  EXPECT_NE(
-      RunKasse({"journal", "release", "--token", "x", "--register", "K", "--from-seq", "1", "--reason", "r"}).exit_code,
-      0);
+  EXPECT_NE(no_token.err.find("give --token-file FILE or set KASSE_ADMIN_TOKEN"), std::string::npos) << no_token.err;
+  std::ifstream file(dir_.File("admin-token"));
+  std::string token;
+  std::getline(file, token);
+  ::setenv(kAdminTokenEnv, token.c_str(), 1);
+  Outcome from_env = RunKasse(release);
+  ::unsetenv(kAdminTokenEnv);
+  EXPECT_EQ(from_env.exit_code, 1);  // the server's answer: nothing to release
+  EXPECT_NE(from_env.err.find("the server answered 400"), std::string::npos) << from_env.err;
+  EXPECT_NE(RunKasse({"journal", "release", "--help"}).out.find("prefer --token-file"), std::string::npos);
 }
 
 // `kasse report` against a server that answers as it chooses: a register in
@@ -232,6 +242,167 @@ TEST_F(ReportAgainstFakeServerTest, DeeplyNestedAnswerIsRefusedWithoutACrash) {
   Outcome outcome = Report();
   EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
   EXPECT_NE(outcome.err.find("malformed JSON"), std::string::npos) << outcome.err;
+}
+
+// Issue 10, item 13: a secret on the command line is visible to every local user
+// in `ps`; the commands that take the admin token also read it from a file or
+// the environment, and their help says so.
+class SecretTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ::unsetenv(kAdminTokenEnv); }
+  void TearDown() override { ::unsetenv(kAdminTokenEnv); }
+
+  std::string WriteFile(const std::string& name, const std::string& text) {
+    std::ofstream(dir_.File(name)) << text;
+    return dir_.File(name);
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(SecretTest, TheFlagWinsThenTheFileThenTheEnvironment) {
+  ::setenv(kAdminTokenEnv, "from-env", 1);
+  std::string file = WriteFile("token", "from-file \r\nsecond line\n");
+  EXPECT_EQ(*ResolveSecret({"token", "from-flag", "token-file", "", kAdminTokenEnv}), "from-flag");
+  EXPECT_EQ(*ResolveSecret({"token", "", "token-file", file, kAdminTokenEnv}), "from-file");
+  EXPECT_EQ(*ResolveSecret({"token", "", "token-file", "", kAdminTokenEnv}), "from-env");
+}
+
+TEST_F(SecretTest, BadSourcesAreRefusedNamingTheOption) {
+  std::string empty = WriteFile("empty", "\n");
+  std::string file = WriteFile("token", "t\n");
+  struct Case {
+    SecretSource source;
+    std::string field;
+    std::string message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"token", "", "token-file", dir_.File("missing"), kAdminTokenEnv}, "token-file", "cannot read"},
+           {{"token", "", "token-file", empty, kAdminTokenEnv}, "token-file", "holds no token"},
+           {{"token", "t", "token-file", file, kAdminTokenEnv}, "token-file", "not both"},
+           {{"token", "", "token-file", "", kAdminTokenEnv}, "token", "KASSE_ADMIN_TOKEN"}}) {
+    Result<std::string> secret = ResolveSecret(c.source);
+    ASSERT_FALSE(secret.ok()) << c.message;
+    EXPECT_TRUE(secret.status().IsInvalidArgument());
+    EXPECT_EQ(secret.status().field(), c.field);
+    EXPECT_NE(secret.status().message().find(c.message), std::string::npos) << secret.status().message();
+  }
+}
+
+TEST_F(SecretTest, HelpOfTokenFlagsWarnsAboutPs) {
+  for (std::string subcommand : {"report", "loadgen"}) {
+    Outcome outcome = RunKasse({subcommand, "--help"});
+    EXPECT_EQ(outcome.exit_code, 0);
+    EXPECT_NE(outcome.out.find("Visible to every local user in `ps`"), std::string::npos) << outcome.out;
+    EXPECT_NE(outcome.out.find("token-file"), std::string::npos) << outcome.out;
+    EXPECT_NE(outcome.out.find(kAdminTokenEnv), std::string::npos) << outcome.out;
+  }
+}
+
+TEST_F(SecretTest, ReportAndLoadgenRefuseAMissingTokenFile) {
+  Outcome report = RunKasse({"report", "--server", "http://127.0.0.1:1", "--token-file", dir_.File("missing")});
+  EXPECT_EQ(report.exit_code, 2);
+  EXPECT_NE(report.err.find("kasse report: --token-file cannot read"), std::string::npos) << report.err;
+  Outcome load = RunKasse({"loadgen", "--server", "http://127.0.0.1:1", "--registers", "1", "--entries-per-register",
+                           "1", "--admin-token-file", dir_.File("missing")});
+  EXPECT_EQ(load.exit_code, 2);
+  EXPECT_NE(load.err.find("kasse loadgen: --admin-token-file cannot read"), std::string::npos) << load.err;
+  Outcome none =
+      RunKasse({"loadgen", "--server", "http://127.0.0.1:1", "--registers", "1", "--entries-per-register", "1"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_NE(none.err.find("--admin-token is required"), std::string::npos) << none.err;
+}
+
+// A real server in this process, on SQLite in a temporary directory.
+class CliServerTest : public SecretTest {
+ protected:
+  void SetUp() override {
+    SecretTest::SetUp();
+    app_ = std::make_unique<server::ServerApp>(
+        server::testing::LoopbackConfig(dir_.File("server.db"), ops::LogLevel::kError), log_);
+    Result<std::optional<std::string>> admin = app_->Start();
+    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+    admin_token_ = **admin;
+  }
+  void TearDown() override {
+    app_->Stop();
+    SecretTest::TearDown();
+  }
+
+  std::vector<std::string> Loadgen(const std::string& prefix) {
+    return {"loadgen", "--server",          app_->url(), "--registers", "2", "--entries-per-register",
+            "5",       "--register-prefix", prefix};
+  }
+
+  std::ostringstream log_;
+  std::unique_ptr<server::ServerApp> app_;
+  std::string admin_token_;
+};
+
+TEST_F(CliServerTest, ReportTakesTheTokenFromAFileOrTheEnvironment) {
+  Outcome from_file =
+      RunKasse({"report", "--server", app_->url(), "--token-file", WriteFile("t", admin_token_ + "\n")});
+  EXPECT_EQ(from_file.exit_code, 0) << from_file.err;
+  EXPECT_NE(from_file.out.find("Sync state"), std::string::npos) << from_file.out;
+  ::setenv(kAdminTokenEnv, admin_token_.c_str(), 1);
+  Outcome from_env = RunKasse({"report", "--server", app_->url()});
+  EXPECT_EQ(from_env.exit_code, 0) << from_env.err;
+}
+
+TEST_F(CliServerTest, LoadgenTakesTheAdminTokenFromAFileOrTheEnvironment) {
+  std::vector<std::string> args = Loadgen("F");
+  args.insert(args.end(), {"--admin-token-file", WriteFile("t", admin_token_)});
+  Outcome from_file = RunKasse(args);
+  EXPECT_EQ(from_file.exit_code, 0) << from_file.err;
+  EXPECT_NE(from_file.out.find("entries              10 in"), std::string::npos) << from_file.out;
+  ::setenv(kAdminTokenEnv, admin_token_.c_str(), 1);
+  Outcome from_env = RunKasse(Loadgen("E"));
+  EXPECT_EQ(from_env.exit_code, 0) << from_env.err;
+}
+
+// Issue 10, item 12: exit 3 ("server unreachable") only when it is; any other
+// refusal is printed with its own code.
+TEST_F(CliServerTest, LoadgenExitsWith3OnlyWhenTheServerCannotBeReached) {
+  ::setenv(kAdminTokenEnv, admin_token_.c_str(), 1);
+  ASSERT_EQ(RunKasse(Loadgen("R")).exit_code, 0);
+  Outcome again = RunKasse(Loadgen("R"));  // its registers are enrolled already: 409
+  EXPECT_EQ(again.exit_code, 1) << again.err;
+  EXPECT_NE(again.err.find("kasse loadgen: CONFLICT enrollment of R-1: server answered 409"), std::string::npos)
+      << again.err;
+  Outcome wrong_token = RunKasse({"loadgen", "--server", app_->url(), "--registers", "1", "--entries-per-register", "1",
+                                  "--admin-token", "wrong"});
+  EXPECT_EQ(wrong_token.exit_code, 3) << wrong_token.err;
+  EXPECT_NE(wrong_token.err.find("UNAUTHENTICATED"), std::string::npos) << wrong_token.err;
+  std::string url = app_->url();
+  app_->Stop();
+  Outcome unreachable =
+      RunKasse({"loadgen", "--server", url, "--registers", "1", "--entries-per-register", "1", "--admin-token", "t"});
+  EXPECT_EQ(unreachable.exit_code, 3) << unreachable.err;
+  EXPECT_NE(unreachable.err.find("kasse loadgen: UNAVAILABLE store LG"), std::string::npos) << unreachable.err;
+}
+
+// Issue 10, item 24: a lost admin token is replaced with `kasse admin-token`,
+// also while a server runs on the database; the old one stops working at once.
+TEST_F(CliServerTest, AdminTokenReplacesTheOldOne) {
+  Outcome replaced = RunKasse({"admin-token", "--db", dir_.File("server.db")});
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+  EXPECT_NE(replaced.out.find("the old one no longer works"), std::string::npos) << replaced.out;
+  std::string token = replaced.out.substr(replaced.out.rfind("\n  ") + 3);
+  token.pop_back();  // the line break
+  ASSERT_FALSE(token.empty());
+  EXPECT_NE(token, admin_token_);
+  Outcome old_token = RunKasse({"report", "--server", app_->url(), "--token", admin_token_});
+  EXPECT_EQ(old_token.exit_code, 1);
+  EXPECT_NE(old_token.err.find("answered 401"), std::string::npos) << old_token.err;
+  Outcome new_token = RunKasse({"report", "--server", app_->url(), "--token", token});
+  EXPECT_EQ(new_token.exit_code, 0) << new_token.err;
+}
+
+TEST_F(SecretTest, AdminTokenRefusesADatabaseItCannotOpen) {
+  Outcome outcome = RunKasse({"admin-token", "--db", dir_.File("no/such/dir/server.db")});
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_NE(outcome.err.find("kasse admin-token: "), std::string::npos) << outcome.err;
+  EXPECT_EQ(outcome.out, "");
 }
 
 }  // namespace

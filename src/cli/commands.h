@@ -57,24 +57,32 @@ struct ServerFlags {
   std::string config_file;
   std::map<std::string, std::string> values;
 };
+// On a database that has an admin token already, says so and names `kasse admin-token`.
 int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err);
+
+// `kasse admin-token`: a new admin token for the server database of `flags`
+// (the same --config, --db and KASSE_* environment as `kasse server`), printed
+// once; the old token stops working at once, also for running servers
+// (server::Credentials::ReplaceAdminToken). 0 done; 1 database error; 2 usage.
+int RunAdminToken(const ServerFlags& flags, std::ostream& out, std::ostream& err);
 
 // `kasse report`: the server's live sales totals and sync state, printed.
 struct ReportOptions {
   std::string server = "http://127.0.0.1:8080";
-  std::string token;  // the admin token
-  std::string token_file;
-  std::string day;        // YYYY-MM-DD; empty: the latest day with sales
-  int watch_seconds = 0;  // > 0: print again every so many seconds until interrupted
+  std::string token;       // the admin token (visible in `ps`; see cli/secret.h)
+  std::string token_file;  // or a file holding it; else KASSE_ADMIN_TOKEN
+  std::string day;         // YYYY-MM-DD; empty: the latest day with sales
+  int watch_seconds = 0;   // > 0: print again every so many seconds until interrupted
 };
 // 0 printed; 1 the server could not be asked; 2 usage.
 int RunReport(ReportOptions options, std::ostream& out, std::ostream& err);
 
 // `kasse journal release|pin-tse`: an operator's actions on one register's journal
 // (docs/sync-protocol.md, "When a register is in CONFLICT"). The admin token comes
-// from --token-file or KASSE_ADMIN_TOKEN.
+// from --token-file or KASSE_ADMIN_TOKEN (ResolveSecret).
 struct JournalOptions {
   std::string server = "http://127.0.0.1:8080";
+  std::string token;  // the admin token
   std::string token_file;
   std::string register_id;
   int64_t from_seq = 0;    // release: the first seq to set aside

@@ -2,14 +2,13 @@
 // register in CONFLICT and to a new signing unit (docs/sync-protocol.md), through
 // the server's admin routes (src/server/register_admin_api.h).
 #include <chrono>
-#include <cstdlib>
-#include <fstream>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
 
 #include "base/json_nesting.h"
 #include "cli/commands.h"
+#include "cli/secret.h"
 #include "http/client.h"
 
 namespace kasse::cli {
@@ -21,26 +20,11 @@ constexpr std::chrono::seconds kRequestTimeout{10};
 constexpr int kRefused = 1;
 constexpr int kUsage = 2;
 
-// The admin token from --token-file, else KASSE_ADMIN_TOKEN; never a flag, which
-// every local user could read with ps.
-Result<std::string> AdminToken(const JournalOptions& options) {
-  std::string token;
-  if (!options.token_file.empty()) {
-    std::ifstream file(options.token_file);
-    if (!file) return Status::InvalidArgument("token-file", "cannot read " + options.token_file);
-    std::getline(file, token);
-  } else if (const char* env = std::getenv("KASSE_ADMIN_TOKEN"); env != nullptr) {
-    token = env;
-  }
-  if (token.empty()) return Status::InvalidArgument("", "give the admin token with --token-file or KASSE_ADMIN_TOKEN");
-  return token;
-}
-
 int Call(const JournalOptions& options, std::string_view method, const std::string& path, const Json& body,
          std::ostream& out, std::ostream& err) {
-  Result<std::string> token = AdminToken(options);
+  Result<std::string> token = ResolveSecret({"token", options.token, "token-file", options.token_file, kAdminTokenEnv});
   if (!token.ok()) {
-    err << "kasse journal: " << token.status().message() << "\n";
+    err << "kasse journal: --" << token.status().field() << " " << token.status().message() << "\n";
     return kUsage;
   }
   Result<http::Url> url = http::ParseUrl(options.server);

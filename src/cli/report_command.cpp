@@ -2,7 +2,6 @@
 // state, read from the server's report API (src/server/report_api.h).
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <ostream>
 #include <thread>
 
@@ -11,6 +10,7 @@
 
 #include "base/json_nesting.h"
 #include "cli/commands.h"
+#include "cli/secret.h"
 #include "http/client.h"
 
 namespace kasse::cli {
@@ -108,14 +108,12 @@ Status ReportOnce(const ReportOptions& options, std::ostream& out) {
 }  // namespace
 
 int RunReport(ReportOptions options, std::ostream& out, std::ostream& err) {
-  if (options.token.empty() && !options.token_file.empty()) {
-    std::ifstream file(options.token_file);
-    std::getline(file, options.token);
-  }
-  if (options.token.empty()) {
-    err << "kasse report: give the admin token with --token, --token-file or KASSE_ADMIN_TOKEN\n";
+  Result<std::string> token = ResolveSecret({"token", options.token, "token-file", options.token_file, kAdminTokenEnv});
+  if (!token.ok()) {
+    err << "kasse report: --" << token.status().field() << " " << token.status().message() << "\n";
     return 2;
   }
+  options.token = *token;
   for (int round = 0;; ++round) {
     Status reported = ReportOnce(options, out);
     if (!reported.ok()) {

@@ -1,9 +1,12 @@
 #include <ostream>
 #include <signal.h>
 
+#include "base/clock.h"
 #include "cli/commands.h"
 #include "ops/config.h"
+#include "server/credentials.h"
 #include "server/server_app.h"
+#include "server/server_database.h"
 
 namespace kasse::cli {
 
@@ -32,7 +35,40 @@ std::string RedactedDatabase(const std::string& target) {
   return target.substr(0, colon + 1) + "***" + target.substr(at);
 }
 
+// The command that replaces the admin token of the database the server runs on.
+std::string AdminTokenCommand(const ServerFlags& flags, const server::ServerConfig& config) {
+  std::string command = "kasse admin-token";
+  if (!flags.config_file.empty()) command += " --config " + flags.config_file;
+  auto db = flags.values.find("database.url");
+  if (db != flags.values.end() && !db->second.empty()) command += " --db " + RedactedDatabase(config.db);
+  return command;
+}
+
 }  // namespace
+
+int RunAdminToken(const ServerFlags& flags, std::ostream& out, std::ostream& err) {
+  Result<server::ServerConfig> loaded = LoadConfig(flags);
+  if (!loaded.ok()) {
+    err << "kasse admin-token: " << loaded.status().ToString() << "\n";
+    return 2;
+  }
+  Result<std::unique_ptr<storage::SqlPool>> pool = server::OpenServerDatabase(loaded->db, 1);
+  if (!pool.ok()) {
+    err << "kasse admin-token: " << pool.status().ToString() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  server::Credentials credentials(**pool, clock);
+  Result<std::string> token = credentials.ReplaceAdminToken();
+  if (!token.ok()) {
+    err << "kasse admin-token: " << token.status().ToString() << "\n";
+    return 1;
+  }
+  out << "new admin token for database " << RedactedDatabase(loaded->db)
+      << " (shown this once; only its hash is stored; the old one no longer works):\n  " << *token << "\n"
+      << std::flush;
+  return 0;
+}
 
 int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err) {
   Result<server::ServerConfig> loaded = LoadConfig(flags);
@@ -59,6 +95,10 @@ int RunServer(const ServerFlags& flags, std::ostream& out, std::ostream& err) {
         << "make an enrollment code for a register of the master data (docs/master-data.md):\n"
         << "  curl -X POST " << app.url() << "/api/v1/enrollments -H 'Authorization: Bearer <admin token>' "
         << "-d '{\"register_id\":\"K-0101-01\"}'\n";
+  } else {
+    out << "admin token: this database has one already (made at its first start and shown then; only its hash is "
+           "stored, so it cannot be shown again)\n"
+        << "a new one, which retires the old: " << AdminTokenCommand(flags, config) << "\n";
   }
   out << "Ctrl-C stops it.\n" << std::flush;
   int signal = 0;

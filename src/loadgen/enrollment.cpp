@@ -5,19 +5,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
+#include "loadgen/detail/answer_status.h"
+
 namespace kasse::loadgen {
 namespace {
 
-constexpr size_t kQuotedBodyBytes = 300;
-
-// OK if the server answered with one of `expected`; else why not, named by `what`.
+// OK if the server answered with one of `expected`; else why not, named by `what`:
+// Unavailable only when the server could not be reached (or answered 503).
 Status Answered(const Result<http::HttpResponse>& response, std::initializer_list<int> expected,
                 const std::string& what) {
   if (!response.ok()) return Status::Unavailable(what + ": " + response.status().message());
   if (response->status == 401) return Status::Unauthenticated(what + ": the server refused the token (401)");
   if (std::find(expected.begin(), expected.end(), response->status) == expected.end()) {
-    return Status::Unavailable(what + ": server answered " + std::to_string(response->status) + ": " +
-                               response->body.substr(0, kQuotedBodyBytes));
+    return detail::StatusOfAnswer(*response, what);
   }
   return Status::Ok();
 }
@@ -26,9 +27,10 @@ Status Answered(const Result<http::HttpResponse>& response, std::initializer_lis
 Result<std::string> Member(const Result<http::HttpResponse>& response, int expected, const std::string& what,
                            const char* key) {
   KASSE_RETURN_IF_ERROR(Answered(response, {expected}, what));
-  nlohmann::json body = nlohmann::json::parse(response->body, nullptr, false);
+  nlohmann::json body = CheckJsonNesting(response->body).ok() ? nlohmann::json::parse(response->body, nullptr, false)
+                                                              : nlohmann::json(nlohmann::json::value_t::discarded);
   if (body.is_discarded() || !body.is_object() || !body.contains(key) || !body[key].is_string()) {
-    return Status::Unavailable(what + ": the answer has no \"" + key + "\"");
+    return Status::Internal(what + ": the answer has no \"" + key + "\"");
   }
   return body[key].get<std::string>();
 }

@@ -5,8 +5,9 @@
 // /api/v1/enrollments with the admin token), the register exchanges it (POST
 // /api/v1/enroll) for its token.
 //
-// Errors: Unavailable when the server cannot be reached; Unauthenticated when it
-// refuses the admin token; otherwise the server's answer as the message.
+// Errors: Unavailable when the server cannot be reached (or answers 503);
+// Unauthenticated when it refuses the admin token; any other refusal as the
+// server's answer says (403 PermissionDenied, 409 Conflict, …; detail/answer_status.h).
 //
 // Thread-safety: uses the caller's client (one thread at a time).
 #pragma once

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 
+#include "loadgen/detail/answer_status.h"
 #include "sync/protocol.h"
 
 namespace kasse::loadgen {
-namespace {
-
-constexpr size_t kQuotedBodyBytes = 300;
-
-}  // namespace
 
 JournalUploader::JournalUploader(const http::Url& server, RegisterId register_id, std::string token,
                                  std::vector<std::string> entries, std::chrono::milliseconds timeout)
@@ -33,18 +29,14 @@ Result<BatchOutcome> JournalUploader::SendNext(size_t batch) {
   BatchOutcome outcome;
   if (response->status == 409) {
     std::optional<int64_t> expected = sync::ExpectedSeqOfGap(response->body);
-    if (!expected)
-      return Status::Conflict("", "server refused the batch: " + response->body.substr(0, kQuotedBodyBytes));
+    if (!expected) return detail::StatusOfAnswer(*response, "batch");
     acked_ = std::min<int64_t>(*expected - 1, static_cast<int64_t>(last));
     outcome.gap = true;
     return outcome;
   }
-  if (response->status != 200) {
-    return Status::Unavailable("server answered " + std::to_string(response->status) + ": " +
-                               response->body.substr(0, kQuotedBodyBytes));
-  }
+  if (response->status != 200) return detail::StatusOfAnswer(*response, "batch");
   Result<sync::Ack> ack = sync::DecodeAck(response->body);
-  if (!ack.ok()) return Status::Unavailable("malformed acknowledgement: " + ack.status().message());
+  if (!ack.ok()) return Status::Internal("malformed acknowledgement: " + ack.status().message());
   outcome.newly_acknowledged = ack->acknowledged_seq - acked_;
   outcome.quarantined = ack->quarantined.size();
   acked_ = std::max(acked_, ack->acknowledged_seq);

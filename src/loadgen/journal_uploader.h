@@ -34,9 +34,10 @@ class JournalUploader {
   JournalUploader(const http::Url& server, RegisterId register_id, std::string token, std::vector<std::string> entries,
                   std::chrono::milliseconds timeout);
 
-  // Sends the next up to `batch` unacknowledged entries. A transport failure or
-  // an HTTP error is a non-OK status (Unavailable, or Conflict for a refused
-  // batch); the next call sends the same entries again.
+  // Sends the next up to `batch` unacknowledged entries. A transport failure is
+  // Unavailable; an HTTP error is the server's answer as a Status
+  // (detail/answer_status.h: 403 PermissionDenied, 409 without expected_seq
+  // Conflict, …); the next call sends the same entries again.
   Result<BatchOutcome> SendNext(size_t batch);
 
   bool done() const { return acked_ >= static_cast<int64_t>(entries_.size()); }

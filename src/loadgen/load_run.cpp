@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <random>
 #include <thread>
 
 #include "loadgen/enrollment.h"
@@ -21,21 +23,28 @@ double MillisSince(SteadyClock::time_point start) {
   return std::chrono::duration<double, std::milli>(SteadyClock::now() - start).count();
 }
 
+// "LG<unix ms>-<4 random hex digits>": two runs in the same millisecond still differ.
 std::string DefaultPrefix() {
-  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return "LG" + std::to_string(seconds.count());
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+  std::random_device random;
+  char suffix[8];
+  std::snprintf(suffix, sizeof suffix, "%04x", static_cast<unsigned>(random() & 0xffffU));
+  return "LG" + std::to_string(millis.count()) + "-" + suffix;
 }
 
-// Runs `work(i)` for i in [0, count) on `threads` threads; the first error wins.
-Status ForEach(size_t count, size_t threads, const std::function<Status(size_t)>& work) {
+// Runs `work(i, thread)` for i in [0, count) on `threads` threads, `thread` being
+// the index of the thread that runs it (so each thread can own its HTTP client);
+// the first error wins.
+Status ForEach(size_t count, size_t threads, const std::function<Status(size_t, size_t)>& work) {
   std::atomic<size_t> next{0};
   std::mutex mutex;
   Status first = Status::Ok();
   std::vector<std::jthread> pool;
   for (size_t t = 0; t < std::min(threads, count); ++t) {
-    pool.emplace_back([&] {
+    pool.emplace_back([&, t] {
       for (size_t i = next++; i < count; i = next++) {
-        Status done = work(i);
+        Status done = work(i, t);
         std::lock_guard lock(mutex);
         if (!done.ok() && first.ok()) first = done;
         if (!first.ok()) return;
@@ -112,7 +121,7 @@ Status ValidateLoadOptions(const LoadOptions& options) {
 Result<LoadReport> RunLoad(const LoadOptions& options, std::ostream& progress) {
   KASSE_RETURN_IF_ERROR(ValidateLoadOptions(options));
   http::Url url = *http::ParseUrl(options.server_url);
-  std::string prefix = options.register_prefix.empty() ? DefaultPrefix() : options.register_prefix;
+  const std::string prefix = options.register_prefix.empty() ? DefaultPrefix() : options.register_prefix;
   size_t n = options.registers;
   std::vector<RegisterId> ids;
   for (size_t i = 0; i < n; ++i) ids.emplace_back(prefix + "-" + std::to_string(i + 1));
@@ -126,12 +135,13 @@ Result<LoadReport> RunLoad(const LoadOptions& options, std::ostream& progress) {
     if (!first.ok()) return first.status();  // an unreachable server or a wrong token stops here
     tokens[0] = *first;
   }
+  // One admin client per thread: an HttpClient is one connection for one thread at a time.
   std::vector<std::unique_ptr<http::HttpClient>> admin_clients;
   for (size_t t = 0; t < options.concurrency; ++t) {
     admin_clients.push_back(std::make_unique<http::HttpClient>(url.host, url.port, LoadLimits::kTimeout));
   }
-  KASSE_RETURN_IF_ERROR(ForEach(n - 1, options.concurrency, [&](size_t i) {
-    http::HttpClient& client = *admin_clients[i % options.concurrency];
+  KASSE_RETURN_IF_ERROR(ForEach(n - 1, options.concurrency, [&](size_t i, size_t thread) {
+    http::HttpClient& client = *admin_clients[thread];
     Result<std::string> token =
         EnrollRegister(client, url.path_prefix, options.admin_token, ids[i + 1], prefix, "loadgen");
     if (!token.ok()) return token.status();
@@ -142,7 +152,7 @@ Result<LoadReport> RunLoad(const LoadOptions& options, std::ostream& progress) {
 
   progress << "generating " << n << " × " << options.entries_per_register << " signed journal entries" << std::endl;
   std::vector<std::unique_ptr<JournalUploader>> uploaders(n);
-  KASSE_RETURN_IF_ERROR(ForEach(n, options.concurrency, [&](size_t i) {
+  KASSE_RETURN_IF_ERROR(ForEach(n, options.concurrency, [&](size_t i, size_t /*thread*/) {
     Result<std::vector<std::string>> journal =
         GenerateJournal(ids[i], options.entries_per_register, options.seed * 1'000'003 + i);
     if (!journal.ok()) return journal.status();

@@ -10,12 +10,14 @@
 // error and is sent again on the register's next turn; a register that fails
 // kMaxConsecutiveErrors times in a row is given up.
 //
-// Register IDs are "<prefix>-<n>" with a prefix new for every run (unless given),
-// so repeated runs against one server never collide with earlier journals.
+// Register IDs are "<prefix>-<n>" with a prefix new for every run (unless given):
+// "LG<unix ms>-<4 random hex digits>", so repeated runs against one server, even
+// two started in the same second, never collide with each other's journals.
 //
 // Errors (returned, nothing uploaded): invalid options (InvalidArgument naming
-// the option); a server that cannot be reached (Unavailable); a wrong admin
-// token (Unauthenticated).
+// the option); a server that cannot be reached or answers 503 (Unavailable); a
+// wrong admin token (Unauthenticated); any other refusal during enrollment as the
+// server's answer says (e.g. 403 PermissionDenied, 409 Conflict).
 //
 // Thread-safety: RunLoad starts and joins its own threads; call from one thread.
 #pragma once
@@ -49,7 +51,7 @@ struct LoadOptions {
   size_t entries_per_register = 0;
   size_t batch = LoadLimits::kDefaultBatch;
   size_t concurrency = 4;
-  std::string register_prefix;  // empty: "LG<time>"
+  std::string register_prefix;  // empty: "LG<unix ms>-<random>"
   uint64_t seed = 1;
 };
 

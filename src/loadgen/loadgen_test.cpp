@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "base/temp_dir.h"
+#include "http/client.h"
 #include "journal/entry_json.h"
+#include "loadgen/enrollment.h"
+#include "loadgen/journal_uploader.h"
 #include "loadgen/load_run.h"
 #include "loadgen/simulated_register.h"
 #include "server/server_app.h"
@@ -115,6 +118,51 @@ TEST_F(LoadgenTest, EveryEntryIsStoredOnceAndNoneQuarantined) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries"), 240);
   EXPECT_GT(Count("SELECT COUNT(*) FROM sale_receipts"), 200);  // the projection ran
   EXPECT_NE(FormatLoadReport(*report).find("quarantined          0"), std::string::npos);
+}
+
+// Issue 10, item 12: enrollment ran on admin clients picked by work item while
+// threads took items dynamically, so two threads shared one connection and read
+// each other's answers ("bad version", another register's credential). Each
+// thread now owns its client.
+TEST_F(LoadgenTest, ManyRegistersEnrollOverSeveralThreads) {
+  LoadOptions options = Options(24, 3);
+  options.concurrency = 4;
+  std::ostringstream progress;
+  Result<LoadReport> report = RunLoad(options, progress);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->entries, 72u);
+  EXPECT_EQ(report->errors, 0u) << FormatLoadReport(*report);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM devices"), 24);
+}
+
+// Run IDs were whole seconds, so a second run in the same second re-enrolled the
+// first run's registers and was refused.
+TEST_F(LoadgenTest, RunsOneAfterTheOtherGetTheirOwnRegisters) {
+  for (int run = 0; run < 3; ++run) {
+    LoadOptions options = Options(2, 3);
+    options.register_prefix.clear();
+    std::ostringstream progress;
+    Result<LoadReport> report = RunLoad(options, progress);
+    ASSERT_TRUE(report.ok()) << "run " << run << ": " << report.status().ToString();
+    EXPECT_EQ(report->entries, 6u);
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM devices"), 6);
+}
+
+// A 403 is the server refusing this credential, not an unavailable server.
+TEST_F(LoadgenTest, AnotherRegistersCredentialIsPermissionDenied) {
+  http::Url url = *http::ParseUrl(app_->url());
+  http::HttpClient client(url.host, url.port);
+  Result<std::string> first = EnrollRegister(client, "", admin_token_, RegisterId("P-1"), "P", "loadgen");
+  Result<std::string> second = EnrollRegister(client, "", admin_token_, RegisterId("P-2"), "P", "loadgen");
+  ASSERT_TRUE(first.ok() && second.ok()) << first.status().ToString() << second.status().ToString();
+  Result<std::vector<std::string>> journal = GenerateJournal(RegisterId("P-2"), 2, 1);
+  ASSERT_TRUE(journal.ok());
+  JournalUploader uploader(url, RegisterId("P-2"), *first, *journal, LoadLimits::kTimeout);
+  Result<BatchOutcome> sent = uploader.SendNext(10);
+  EXPECT_TRUE(sent.status().IsPermissionDenied()) << sent.status().ToString();
+  EXPECT_EQ(sent.status().ToString().rfind("PERMISSION_DENIED", 0), 0u) << sent.status().ToString();
+  EXPECT_NE(sent.status().message().find("belongs to register P-1"), std::string::npos) << sent.status().ToString();
 }
 
 // The mix the issue asks for: 1–15 lines, both VAT rates, weighed goods, cash and

@@ -23,6 +23,8 @@ constexpr std::array<Column, 4> kRequired = {kNumber, kText, kVatKey, kGroup};
 
 using Header = std::array<std::optional<size_t>, kColumns>;  // column → field index
 
+constexpr CsvLimits kImportCsvLimits{kMaxImportFields, kMaxImportLineBytes, kMaxImportRows + 1};  // + the header
+
 struct Row {
   size_t line = 0;
   catalog::Article article;
@@ -313,16 +315,13 @@ Result<ImportOutcome> ImportArticlesCsv(MasterDataStore& store, std::string_view
   ImportOutcome outcome;
   outcome.dry_run = dry_run;
   Problems problems;
-  Result<std::vector<CsvRecord>> records = ParseCsv(csv, kCsvSeparator);
+  Result<std::vector<CsvRecord>> records = ParseCsv(csv, kCsvSeparator, kImportCsvLimits);
   if (!records.ok()) {
     problems.Add(0, "", records.status().message());
     problems.MoveTo(outcome);
     return outcome;
   }
   if (records->empty()) problems.Add(1, "", "the file is empty: a header row is required");
-  if (records->size() > kMaxImportRows + 1) {
-    problems.Add(0, "", "more than " + std::to_string(kMaxImportRows) + " rows; split the file");
-  }
   std::optional<Header> header = problems.empty() ? ReadHeader(records->front(), problems) : std::nullopt;
   if (!header.has_value()) {
     problems.MoveTo(outcome);

@@ -40,6 +40,12 @@ inline constexpr size_t kMaxReportedProblems = 1000;
 // 10 MB, above http::ServerLimits::kMaxBodyBytes (8 MiB), so the route needs its own.
 inline constexpr size_t kMaxImportBodyBytes = size_t{64} * 1024 * 1024;
 inline constexpr size_t kMaxImportRows = 1'000'000;
+// Bounds of one line, checked while it is read, so one hostile line (50 M
+// separators) is refused at once. A header has at most 12 known columns, so 64
+// fields leave room to report unknown ones; the longest valid row (32 GTINs and
+// every text at its longest) is about 1 KB.
+inline constexpr size_t kMaxImportFields = 64;
+inline constexpr size_t kMaxImportLineBytes = size_t{16} * 1024;
 inline constexpr char kCsvSeparator = ';';
 inline constexpr char kGtinSeparator = '|';
 
@@ -60,7 +66,10 @@ struct ImportOutcome {
 };
 
 // Errors as Status only for what is not about rows: Unavailable and Internal
-// from the database. Bad input, the header included, is in `problems`.
+// from the database. Bad input, the header included, is in `problems`; a text
+// that breaks the CSV rules or the bounds above (more fields or bytes on a line,
+// more than kMaxImportRows rows) is one problem naming the line, found before
+// anything else is parsed.
 Result<ImportOutcome> ImportArticlesCsv(MasterDataStore& store, std::string_view csv, bool dry_run);
 
 }  // namespace kasse::masterdata

@@ -90,6 +90,19 @@ TEST_P(ArticleImportTest, HeaderProblemsAreReportedOnLineOne) {
   EXPECT_EQ(Import("number;text\n\"open").problems.at(0).message, "line 2: a quoted field is not closed");
 }
 
+// Issue 10, item 18: a line of 50 M separators is one problem, found at its 65th field.
+TEST_P(ArticleImportTest, ALineOverTheBoundsIsOneProblemNamingIt) {
+  AddBasics();
+  std::string csv = header_row + "1001;Milch;;;2;MOPRO;piece;1,19;B1;\n" + std::string(50'000'000, ';') + "\n";
+  ImportOutcome outcome = Import(csv);
+  ASSERT_EQ(outcome.problems.size(), 1u);
+  EXPECT_EQ(outcome.problems[0].message, "line 3: more than 64 fields");
+  EXPECT_FALSE(Exists("1001"));
+  outcome = Import(header_row + "1001;" + std::string(kMaxImportLineBytes, 'x') + ";;;2;MOPRO;piece;1,19;B1;\n");
+  ASSERT_EQ(outcome.problems.size(), 1u);
+  EXPECT_EQ(outcome.problems[0].message, "line 2: longer than 16384 bytes");
+}
+
 TEST_P(ArticleImportTest, TheReportIsCappedAndCountsTheRest) {
   AddBasics();
   std::string csv = "number;text;vat_key;product_group\n";

@@ -9,6 +9,10 @@
 //    the message).
 //  - Empty lines are skipped. Each record carries the line it starts on (1-based),
 //    so errors can name the line a person sees in their editor.
+//  - Bounded by CsvLimits, checked while reading: a record with more fields or
+//    more bytes (line breaks in quotes included), or a text with more records,
+//    is refused as soon as the bound is passed (InvalidArgument, field "body",
+//    naming the line), so a hostile line costs neither time nor memory.
 //
 // Thread-safety: pure function.
 #pragma once
@@ -22,11 +26,17 @@
 
 namespace kasse::masterdata {
 
+struct CsvLimits {
+  size_t max_fields = 64;                       // per record
+  size_t max_record_bytes = size_t{64} * 1024;  // per record, separators and quotes included
+  size_t max_records = 1'000'000;               // empty lines not counted
+};
+
 struct CsvRecord {
   size_t line = 0;
   std::vector<std::string> fields;
 };
 
-Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, char separator);
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view text, char separator, const CsvLimits& limits = {});
 
 }  // namespace kasse::masterdata

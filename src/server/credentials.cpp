@@ -11,6 +11,7 @@ using storage::SqlBlob;
 
 constexpr std::string_view kCountAdmins = "SELECT COUNT(*) FROM admin_tokens";
 constexpr std::string_view kInsertAdmin = "INSERT INTO admin_tokens(token_hash, created_ms) VALUES (?, ?)";
+constexpr std::string_view kDeleteAdmins = "DELETE FROM admin_tokens";
 constexpr std::string_view kFindAdmin = "SELECT 1 FROM admin_tokens WHERE token_hash = ?";
 constexpr std::string_view kInsertCode =
     "INSERT INTO enrollment_codes(code_hash, register_id, replace_device, expires_ms) VALUES (?, ?, ?, ?)";
@@ -57,6 +58,23 @@ Result<std::optional<std::string>> Credentials::CreateAdminTokenIfNone() {
   if (!inserted.ok()) return inserted.status();
   KASSE_RETURN_IF_ERROR(tx->Commit());
   return std::optional<std::string>(token);
+}
+
+Result<std::string> Credentials::ReplaceAdminToken() {
+  Result<storage::SqlPool::Lease> db = pool_.Acquire();
+  if (!db.ok()) return db.status();
+  Result<storage::SqlTransaction> tx = storage::SqlTransaction::Begin(**db);
+  if (!tx.ok()) return tx.status();
+  if ((*db)->dialect() == storage::SqlDialect::kPostgres) {
+    KASSE_RETURN_IF_ERROR((*db)->Execute("LOCK TABLE admin_tokens IN EXCLUSIVE MODE"));
+  }
+  Result<int64_t> deleted = (*db)->Run(kDeleteAdmins);
+  if (!deleted.ok()) return deleted.status();
+  std::string token = crypto::RandomToken(kTokenBytes);
+  Result<int64_t> inserted = (*db)->Run(kInsertAdmin, {Hash(token), clock_.NowUnixMillis()});
+  if (!inserted.ok()) return inserted.status();
+  KASSE_RETURN_IF_ERROR(tx->Commit());
+  return token;
 }
 
 Status Credentials::CheckAdmin(std::string_view authorization) {

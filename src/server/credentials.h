@@ -2,7 +2,9 @@
 //
 //  - At the first start the server creates an admin token, shows it once, and keeps
 //    only its SHA-256 (CreateAdminTokenIfNone). Master-data and enrollment routes
-//    need it until user accounts exist.
+//    need it until user accounts exist. A lost or leaked one is replaced with
+//    ReplaceAdminToken (`kasse admin-token`): a new token, shown once, and every
+//    older one stops working at once, also for servers already running.
 //  - An admin creates a one-time enrollment code for a register (valid kCodeLifetime).
 //  - The register's device exchanges the code for its device credential (a random
 //    token, also stored only as a hash). Every sync call presents it.
@@ -45,6 +47,8 @@ class Credentials {
 
   // A new admin token if none exists yet, else std::nullopt.
   Result<std::optional<std::string>> CreateAdminTokenIfNone();
+  // A new admin token; every earlier one is refused from now on.
+  Result<std::string> ReplaceAdminToken();
   // OK if `authorization` is "Bearer <admin token>", else Unauthenticated.
   Status CheckAdmin(std::string_view authorization);
   Result<std::string> CreateEnrollmentCode(const RegisterId& register_id, bool replace_device);

@@ -40,6 +40,18 @@ TEST_P(CredentialsTest, AdminTokenIsCreatedOnceAndKeptOnlyAsAHash) {
   EXPECT_EQ(std::string(stored.begin(), stored.end()).find(*token), std::string::npos);
 }
 
+// Issue 10, item 24: `kasse admin-token` replaces a lost or leaked admin token.
+TEST_P(CredentialsTest, ReplacingTheAdminTokenRetiresTheOldOne) {
+  std::string first = **credentials_->CreateAdminTokenIfNone();
+  Result<std::string> second = credentials_->ReplaceAdminToken();
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_NE(*second, first);
+  EXPECT_TRUE(credentials_->CheckAdmin("Bearer " + first).IsUnauthenticated());
+  EXPECT_TRUE(credentials_->CheckAdmin("Bearer " + *second).ok());
+  EXPECT_FALSE((*credentials_->CreateAdminTokenIfNone()).has_value());
+  EXPECT_EQ((*(*pool_->Acquire())->QueryValue("SELECT COUNT(*) FROM admin_tokens"))->AsInt(), 1);
+}
+
 TEST_P(CredentialsTest, EnrollmentGivesTheDeviceItsCredential) {
   Result<Enrollment> enrolled = credentials_->Enroll(Code("K1"), "pos-1");
   ASSERT_TRUE(enrolled.ok()) << enrolled.status().ToString();
