@@ -20,9 +20,7 @@ Status CheckJsonNesting(std::string_view text, int max_depth) {
       continue;
     }
     switch (c) {
-      case '"':
-        in_string = true;
-        break;
+      case '"': in_string = true; break;
       case '[':
       case '{':
         if (++depth > max_depth) {
@@ -33,8 +31,7 @@ Status CheckJsonNesting(std::string_view text, int max_depth) {
       case '}':
         if (depth > 0) --depth;
         break;
-      default:
-        break;
+      default: break;
     }
   }
   return Status::Ok();

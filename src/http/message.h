@@ -33,7 +33,7 @@ enum class Access;  // who may call a route; defined in router.h
 struct HttpRequest {
   std::string method;  // "GET", "POST", …
   std::string target;  // as sent: path and query
-  std::string path;    // target without the query, percent-decoded
+  std::string path;    // target without the query, canonical (CanonicalPath) and percent-decoded
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;

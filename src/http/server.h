@@ -18,7 +18,7 @@
 // Transfer-Encoding other than one "chunked" is 400.
 //
 // Memory and descriptors: a connection holds its header (kMaxHeaderBytes), one read
-// buffer and the body its route's limit admits. Connections are capped at
+// buffer (Beast reads at most 64 KiB at a time) and the body its head's limit admits. Connections are capped at
 // Options::max_connections, lowered at Start() to the process's descriptor limit
 // (RLIMIT_NOFILE) minus kReservedDescriptors, and at max_connections_per_client
 // from one address; beyond a cap the answer is 503 and the connection closes. When
@@ -39,7 +39,7 @@
 //
 // Beast is included only by server.cpp and client.cpp.
 //
-// Thread-safety: Start() and Stop() from one controlling thread. The handler and
+// Thread-safety: Start() and Stop() from one controlling thread. on_head, the handler and
 // a deferred response's start and on_timeout are called on the server's threads
 // (options.threads of them); with one thread, calls never overlap. A deferred
 // response's complete() may be called from any thread.

@@ -227,6 +227,20 @@ TEST(ServerAppTest, EveryRefusedUploadIsLoggedAtMostOncePerRegisterCodeAndInterv
       << metrics.body;
 }
 
+// A proxy blocks `location = /metrics`; no other spelling may reach the metrics.
+TEST(ServerAppTest, OnlyTheCanonicalPathServesTheMetrics) {
+  TempDir dir;
+  ServerApp server(testing::LoopbackConfig(dir.File("server.db")));
+  ASSERT_TRUE(server.Start().ok());
+  EXPECT_EQ(Call(server.url(), "GET", "/metrics")->status, 200);
+  for (const char* variant : {"/metrics/", "//metrics", "/%6Detrics", "/metrics%2F", "/./metrics", "/x/../metrics"}) {
+    Result<http::HttpResponse> answer = Call(server.url(), "GET", variant);
+    ASSERT_TRUE(answer.ok()) << variant << ": " << answer.status().ToString();
+    EXPECT_EQ(answer->status, 400) << variant;
+    EXPECT_EQ(answer->body.find("kasse_"), std::string::npos) << variant << ": " << answer->body;
+  }
+}
+
 TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {
   TempDir dir;
   ServerConfig server_config = testing::LoopbackConfig(dir.File("server.db"));
