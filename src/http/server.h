@@ -71,7 +71,7 @@ struct ServerLimits {
   static constexpr std::chrono::milliseconds kAcceptBackoffMin{100};
   static constexpr std::chrono::milliseconds kAcceptBackoffMax{1000};
   static constexpr std::chrono::seconds kAcceptLogInterval{10};
-  static constexpr size_t kRefusalDrainBytes = size_t{256} * 1024;
+  static constexpr size_t kRefusalDrainBytes = size_t{1024} * 1024;  // read, never kept
   static constexpr std::chrono::seconds kRefusalDrainTimeout{1};
 };
 
