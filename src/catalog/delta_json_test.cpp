@@ -55,6 +55,15 @@ TEST(DeltaJsonTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(*decoded, delta);
 }
 
+TEST(DeltaJsonTest, DeepNestingIsRefusedBeforeTheParser) {
+  std::string nested =
+      R"({"from_version":0,"to_version":1,"articles":)" + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  Result<CatalogDelta> decoded = DecodeDelta(nested);
+  ASSERT_FALSE(decoded.ok());
+  EXPECT_TRUE(decoded.status().IsInvalidArgument());
+  EXPECT_NE(decoded.status().message().find("nests deeper than"), std::string::npos) << decoded.status().ToString();
+}
+
 TEST(DeltaJsonTest, EmptyDeltaRoundTrips) {
   CatalogDelta delta;
   delta.to_version = 1;

@@ -83,6 +83,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                          "SQLite file or postgresql://user@host:port/database (database.url)");
   server_app->add_option("--listen", server_flags.values["server.listen"], "HOST:PORT to listen on (server.listen)");
   server_app->add_option("--threads", server_flags.values["server.threads"], "HTTP threads (server.threads)");
+  server_app->add_option("--max-connections-per-client", server_flags.values["server.max_connections_per_client"],
+                         "Open connections from one IP address, 0: no cap (server.max_connections_per_client)");
   server_app->add_option("--db-connections", server_flags.values["database.connections"],
                          "Database connections (database.connections)");
   server_app->add_option("--log-level", server_flags.values["log.level"], "debug, info, warn, error (log.level)");

@@ -7,7 +7,9 @@
 #include <future>
 #include <mutex>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -190,8 +192,8 @@ TEST(HttpBodyLimitTest, ARouteMayTakeABiggerBodyThanTheRest) {
              [](const HttpRequest& r) { return HttpResponse::Json(200, std::to_string(r.body.size())); });
   HttpServer::Options options;
   options.max_body_bytes = 100;
-  options.body_limit_for = [](std::string_view method, std::string_view target) -> size_t {
-    return method == "POST" && target.starts_with("/import") ? 10'000 : 100;
+  options.on_head = [](const HttpRequest& head) {
+    return HeadDecision{head.method == "POST" && head.path == "/import" ? size_t{10'000} : size_t{100}, std::nullopt};
   };
   HttpServer server(options, [&router](HttpRequest& r) { return router.Handle(r); });
   ASSERT_TRUE(server.Start().ok());
@@ -213,6 +215,211 @@ TEST_F(HttpTest, MalformedRequestsAre400) {
             std::string::npos);
   std::string huge_header = "GET / HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n";
   EXPECT_NE(RawExchange(server_->port(), huge_header).find("431"), std::string::npos);
+}
+
+// Sends the head of a request with a huge body and a little of the body; returns
+// the answer that comes before the client sent the rest.
+std::string AnswerBeforeTheBody(uint16_t port, const std::string& head_lines, size_t content_length) {
+  std::string head = head_lines + "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
+  int fd = RawSend(port, head + std::string(4096, '['));
+  timeval patience{static_cast<time_t>(kPatience.count()), 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof(patience));
+  return RawReceive(fd);
+}
+
+TEST(HttpHeadTest, ARefusalFromTheHeadIsAnsweredWithoutReadingTheBody) {
+  Router router;
+  std::atomic<int> handled{0};
+  router.Add("POST", "/private", Access::kAdmin, [&handled](const HttpRequest& r) {
+    ++handled;
+    return HttpResponse::Json(200, std::to_string(r.body.size()));
+  });
+  HttpServer::Options options;
+  options.on_head = [](const HttpRequest& head) {
+    HeadDecision decision{size_t{64} * 1024 * 1024, std::nullopt};
+    if (head.Header("authorization") != "Bearer ok") {
+      decision.refusal = HttpResponse::Error(Status::Unauthenticated("send the credential"));
+    }
+    return decision;
+  };
+  HttpServer server(options, [&router](HttpRequest& r) { return router.Handle(r); });
+  ASSERT_TRUE(server.Start().ok());
+
+  // 60 MiB announced, 4 KiB sent: the 401 comes without waiting for the rest.
+  std::string answer = AnswerBeforeTheBody(server.port(), "POST /private HTTP/1.1\r\nHost: x\r\n", 60u << 20);
+  EXPECT_NE(answer.find("HTTP/1.1 401"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("Connection: close"), std::string::npos) << answer;
+  EXPECT_EQ(handled, 0);
+  // With the credential the body is read, up to the limit the head chose.
+  HttpClient client("127.0.0.1", server.port());
+  Result<HttpResponse> allowed =
+      client.Send("POST", "/private", std::string(20'000, 'x'), {{"Authorization", "Bearer ok"}});
+  ASSERT_TRUE(allowed.ok()) << allowed.status().ToString();
+  EXPECT_EQ(allowed->body, "20000");
+}
+
+TEST(HttpHeadTest, ABodyOverTheHeadsLimitIs413BeforeItIsRead) {
+  HttpServer::Options options;
+  options.on_head = [](const HttpRequest&) { return HeadDecision{16 * 1024, std::nullopt}; };
+  HttpServer server(options, [](HttpRequest&) { return HttpResponse::Json(200, "{}"); });
+  ASSERT_TRUE(server.Start().ok());
+  std::string answer = AnswerBeforeTheBody(server.port(), "POST /api/v1/enroll HTTP/1.1\r\nHost: x\r\n", 8u << 20);
+  EXPECT_NE(answer.find("HTTP/1.1 413"), std::string::npos) << answer;
+}
+
+TEST_F(HttpTest, NonCanonicalPathsAre400) {
+  for (const char* target :
+       {"/hello//x?x=1", "//hello/x?x=1", "/hello/x/?x=1", "/%68ello/x?x=1", "/hello%2Fx?x=1", "/hello/%78?x=1",
+        "/hello/./x?x=1", "/hello/../hello/x?x=1", "/hello/%2e%2e?x=1", "/hello/x%2F?x=1"}) {
+    std::string answer = RawExchange(
+        server_->port(), std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_NE(answer.find("HTTP/1.1 400"), std::string::npos) << target << ": " << answer;
+    EXPECT_EQ(answer.find("hello\":"), std::string::npos) << target << ": " << answer;
+  }
+  HttpClient client("127.0.0.1", server_->port());
+  Result<HttpResponse> encoded = client.Send("GET", "/hello/a%20b%C3%A4?x=1");
+  ASSERT_TRUE(encoded.ok());
+  EXPECT_EQ(encoded->body, "{\"hello\":\"a b\u00e4\",\"q\":\"1\"}");
+}
+
+TEST(CanonicalPathTest, AcceptsOnlyTheOneFormEachPathHas) {
+  EXPECT_EQ(*CanonicalPath("/"), "/");
+  EXPECT_EQ(*CanonicalPath("/metrics"), "/metrics");
+  EXPECT_EQ(*CanonicalPath("/a/b%20c/%25"), "/a/b c/%");
+  for (const char* path : {"", "metrics", "/metrics/", "//metrics", "/%6Detrics", "/metrics%2F", "/metrics%2f",
+                           "/./metrics", "/x/../metrics", "/%7E", "/a%2"}) {
+    Result<std::string> canonical = CanonicalPath(path);
+    EXPECT_FALSE(canonical.ok()) << path;
+    if (!canonical.ok()) {
+      EXPECT_EQ(canonical.status().field(), "path") << path;
+    }
+  }
+}
+
+TEST_F(HttpTest, ATransferCodingOtherThanOneChunkedIs400) {
+  const std::string head = "POST /echo HTTP/1.1\r\nHost: x\r\n";
+  const std::string smuggled = "GET /hello/y?x=2 HTTP/1.1\r\nHost: x\r\n\r\n";
+  for (const std::string& coding :
+       {std::string("Transfer-Encoding: chunked, identity\r\n"), std::string("Transfer-Encoding: identity\r\n"),
+        std::string("Transfer-Encoding: gzip, chunked\r\n"),
+        std::string("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n"),
+        std::string("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n")}) {
+    std::string answer = RawExchange(server_->port(), head + coding + "\r\n" + "0\r\n\r\n" + smuggled);
+    EXPECT_NE(answer.find("HTTP/1.1 400"), std::string::npos) << coding << answer;
+    EXPECT_EQ(answer.find("200 OK"), std::string::npos) << coding << answer;  // the body was no second request
+  }
+  std::string chunked = RawExchange(
+      server_->port(), head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+  EXPECT_NE(chunked.find("200 OK"), std::string::npos) << chunked;
+  EXPECT_NE(chunked.find("abc"), std::string::npos) << chunked;
+}
+
+TEST(HttpConnectionTest, OneClientAddressCannotTakeEverySlot) {
+  HttpServer::Options options;
+  options.max_connections_per_client = 2;
+  HttpServer server(options, [](HttpRequest&) { return HttpResponse::Json(200, "{}"); });
+  ASSERT_TRUE(server.Start().ok());
+  int first = RawSend(server.port(), "");
+  int second = RawSend(server.port(), "");
+  auto deadline = std::chrono::steady_clock::now() + kPatience;
+  while (server.open_connections() < 2 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::string third = RawExchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(third.find("HTTP/1.1 503"), std::string::npos) << third;
+  EXPECT_NE(third.find("too many connections from 127.0.0.1"), std::string::npos) << third;
+  close(first);
+  while (server.open_connections() > 1 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::string again = RawExchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(again.find("200 OK"), std::string::npos) << again;
+  close(second);
+}
+
+TEST(HttpConnectionTest, TheConnectionCapStaysBelowTheDescriptorLimit) {
+  rlimit original{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &original), 0);
+  rlimit lowered = original;
+  lowered.rlim_cur = std::min<rlim_t>(original.rlim_cur, 500);
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  HttpServer server(HttpServer::Options{}, [](HttpRequest&) { return HttpResponse::Json(200, "{}"); });
+  Status started = server.Start();
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &original), 0);
+  ASSERT_TRUE(started.ok());
+  EXPECT_EQ(server.connection_limit(), static_cast<int>(lowered.rlim_cur) - ServerLimits::kReservedDescriptors);
+}
+
+// The listening socket of `port` in this process, or -1.
+int ListeningSocket(uint16_t port) {
+  for (int fd = 0; fd < 4096; ++fd) {
+    sockaddr_in address{};
+    socklen_t size = sizeof(address);
+    int listening = 0;
+    socklen_t flag_size = sizeof(listening);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) == 0 && address.sin_family == AF_INET &&
+        ntohs(address.sin_port) == port && getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &flag_size) == 0 &&
+        listening == 1) {
+      return fd;
+    }
+  }
+  return -1;
+}
+
+// Out of descriptors (EMFILE, ENFILE), accept() fails at once, every time: the
+// server must wait between tries, not spin and flood the log. A listener shut down
+// under the server fails the same way (EINVAL); the test uses it because running
+// this process out of descriptors trips the sanitizers (UBSan's checks open a pipe).
+TEST(HttpConnectionTest, AcceptBacksOffWhenEveryAcceptFails) {
+  std::mutex log_mutex;
+  std::vector<std::string> log;
+  HttpServer::Options options;
+  options.log = [&](const std::string& line) {
+    std::lock_guard lock(log_mutex);
+    log.push_back(line);
+  };
+  HttpServer server(options, [](HttpRequest&) { return HttpResponse::Json(200, "{}"); });
+  ASSERT_TRUE(server.Start().ok());
+  auto log_lines = [&] {
+    std::lock_guard lock(log_mutex);
+    return log.size();
+  };
+  int listener = ListeningSocket(server.port());
+  ASSERT_GE(listener, 0);
+  ASSERT_EQ(shutdown(listener, SHUT_RD), 0);  // wakes the accept in flight, and fails every one after
+  auto deadline = std::chrono::steady_clock::now() + kPatience;
+  while (log_lines() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  // A spinning accept loop logs thousands of lines in this time; one that backs off, one.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  std::lock_guard lock(log_mutex);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_NE(log[0].find("accept failed"), std::string::npos) << log[0];
+}
+
+TEST(HttpTimeoutTest, ARequestHeadTrickledInIsCutOffAtTheReadTimeout) {
+  HttpServer::Options options;
+  options.read_timeout = std::chrono::milliseconds(200);
+  options.idle_timeout = std::chrono::milliseconds(kLongHoldMs);
+  HttpServer server(options, [](HttpRequest&) { return HttpResponse::Json(200, "{}"); });
+  ASSERT_TRUE(server.Start().ok());
+  // An idle connection waits for the idle timeout, not the read timeout.
+  int idle = RawSend(server.port(), "");
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  std::string request = "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  ASSERT_EQ(send(idle, request.data(), request.size(), MSG_NOSIGNAL), static_cast<ssize_t>(request.size()));
+  EXPECT_NE(RawReceive(idle).find("200 OK"), std::string::npos);
+  // A byte every 20 ms: once the first came, the head has the read timeout.
+  int slow = RawSend(server.port(), "G");
+  auto deadline = std::chrono::steady_clock::now() + kPatience;
+  bool cut_off = false;
+  while (!cut_off && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cut_off = send(slow, "X", 1, MSG_NOSIGNAL) < 0;
+  }
+  close(slow);
+  EXPECT_TRUE(cut_off);
 }
 
 TEST_F(HttpTest, StopFinishesTheRequestInProgress) {

@@ -81,4 +81,34 @@ std::optional<std::string> PercentDecode(std::string_view text) {
   return out;
 }
 
+namespace {
+
+bool Unreserved(unsigned char c) { return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~'; }
+
+}  // namespace
+
+Result<std::string> CanonicalPath(std::string_view raw_path) {
+  auto refuse = [](const std::string& why) {
+    return Status::InvalidArgument("path", "the path is not in canonical form: " + why);
+  };
+  if (raw_path.empty() || raw_path.front() != '/') return refuse("it must start with '/'");
+  if (raw_path == "/") return std::string("/");
+  if (raw_path.back() == '/') return refuse("it ends with '/'");
+  size_t start = 1;
+  while (start <= raw_path.size()) {
+    size_t slash = std::min(raw_path.find('/', start), raw_path.size());
+    std::string_view segment = raw_path.substr(start, slash - start);
+    if (segment.empty()) return refuse("it has an empty segment ('//')");
+    if (segment == "." || segment == "..") return refuse("it has a '.' or '..' segment");
+    start = slash + 1;
+  }
+  std::optional<std::string> decoded = PercentDecode(raw_path);
+  if (!decoded) return Status::InvalidArgument("path", "malformed percent escape in the path");
+  for (size_t i = raw_path.find('%'); i != std::string_view::npos; i = raw_path.find('%', i + 1)) {
+    auto c = static_cast<unsigned char>(std::stoi(std::string(raw_path.substr(i + 1, 2)), nullptr, 16));
+    if (c == '/' || Unreserved(c)) return refuse("it percent-encodes '/' or an unreserved character");
+  }
+  return *decoded;
+}
+
 }  // namespace kasse::http

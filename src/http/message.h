@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/result.h"
 #include "base/status.h"
 
 namespace kasse::http {
@@ -32,7 +33,7 @@ enum class Access;  // who may call a route; defined in router.h
 struct HttpRequest {
   std::string method;  // "GET", "POST", …
   std::string target;  // as sent: path and query
-  std::string path;    // target without the query, percent-decoded
+  std::string path;    // target without the query, canonical (CanonicalPath) and percent-decoded
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
@@ -83,5 +84,13 @@ int HttpStatusOf(Status::Code code);
 
 // "%C3%A4" → "ä"; std::nullopt for a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text);
+
+// The decoded path of a request target's path part (without the query), if it is in
+// the one canonical form routes are matched on, so that a rule on a path (a proxy's
+// `location = /metrics`) sees every request for it: "/" or "/"-separated segments,
+// none empty ("//x", "/x/"), none "." or "..", and no percent escape of "/" or of an
+// unreserved character (letters, digits, "-", ".", "_", "~": "/%6Detrics"), whose
+// decoding would change the path. InvalidArgument (field "path") otherwise.
+Result<std::string> CanonicalPath(std::string_view raw_path);
 
 }  // namespace kasse::http

@@ -35,19 +35,32 @@ std::vector<RouteInfo> Router::routes() const {
   return listed;
 }
 
-bool Router::Match(const Route& route, const std::vector<std::string_view>& segments, HttpRequest& request) {
+bool Router::Match(const Route& route, const std::vector<std::string_view>& segments,
+                   std::map<std::string, std::string>& params) {
   if (route.segments.size() != segments.size()) return false;
-  std::map<std::string, std::string> params;
+  std::map<std::string, std::string> matched;
   for (size_t i = 0; i < segments.size(); ++i) {
     const std::string& pattern = route.segments[i];
     if (pattern.size() > 2 && pattern.front() == '{' && pattern.back() == '}') {
-      params[pattern.substr(1, pattern.size() - 2)] = std::string(segments[i]);
+      matched[pattern.substr(1, pattern.size() - 2)] = std::string(segments[i]);
     } else if (pattern != segments[i]) {
       return false;
     }
   }
-  request.path_params = std::move(params);
+  params = std::move(matched);
   return true;
+}
+
+std::optional<RouteInfo> Router::Find(std::string_view method, std::string_view path,
+                                      std::map<std::string, std::string>* params) const {
+  std::vector<std::string_view> segments = Split(path);
+  std::map<std::string, std::string> matched;
+  for (const Route& route : routes_) {
+    if (route.method != method || !Match(route, segments, matched)) continue;
+    if (params != nullptr) *params = std::move(matched);
+    return RouteInfo{route.method, route.pattern, route.access};
+  }
+  return std::nullopt;
 }
 
 HttpResponse Router::Handle(HttpRequest& request) const {
@@ -56,7 +69,7 @@ HttpResponse Router::Handle(HttpRequest& request) const {
   request.route_pattern.clear();
   request.route_access.reset();
   for (const Route& route : routes_) {
-    if (!Match(route, segments, request)) continue;
+    if (!Match(route, segments, request.path_params)) continue;
     if (route.method == request.method) {
       request.route_pattern = route.pattern;
       request.route_access = route.access;

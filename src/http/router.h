@@ -16,6 +16,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,11 @@ class Router {
   // Answers with the matching route's handler after setting request.route_pattern and
   // request.route_access; both stay unset when no route matches (404, 405).
   HttpResponse Handle(HttpRequest& request) const;
+  // The route `method` and the (decoded, canonical) `path` would be answered by, without
+  // calling it, and its path parameters into `params` if given; std::nullopt for a 404 or
+  // 405. What the server decides from a request's head, before its body is read.
+  std::optional<RouteInfo> Find(std::string_view method, std::string_view path,
+                                std::map<std::string, std::string>* params = nullptr) const;
   // Every registered route in the order added.
   std::vector<RouteInfo> routes() const;
 
@@ -59,7 +66,8 @@ class Router {
     Access access;
     Handler handler;
   };
-  static bool Match(const Route& route, const std::vector<std::string_view>& segments, HttpRequest& request);
+  static bool Match(const Route& route, const std::vector<std::string_view>& segments,
+                    std::map<std::string, std::string>& params);
 
   std::vector<Route> routes_;
 };

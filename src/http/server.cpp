@@ -1,11 +1,15 @@
 #include "http/server.h"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <limits>
 #include <list>
 #include <mutex>
 #include <optional>
+#include <sys/resource.h>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/asio/co_spawn.hpp>
@@ -100,9 +104,15 @@ struct HttpServer::Impl {
   std::vector<std::thread> threads;
   std::mutex mutex;  // guards connections and stopping
   std::list<Connection> connections;
+  std::unordered_map<std::string, int> per_client;  // open connections by remote address; guarded by mutex
   std::atomic<int> open{0};
   std::atomic<bool> stopping{false};
   uint16_t bound_port = 0;
+  int connection_limit = ServerLimits::kMaxConnections;
+  // Accept failures: the next wait, and the rate limit of their log line (Accept's coroutine only).
+  std::chrono::milliseconds accept_backoff = ServerLimits::kAcceptBackoffMin;
+  std::chrono::steady_clock::time_point accept_logged;
+  int64_t accept_failures_unlogged = 0;
 
   void Log(const std::string& message) const {
     if (options.log) options.log(message);
@@ -172,55 +182,105 @@ struct HttpServer::Impl {
     co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
   }
 
+  // After a refusal whose body stays unread: stops sending, then reads and drops a
+  // little of what the client still sends, so that closing does not reset the
+  // connection before the client has read the answer.
+  asio::awaitable<void> DrainAndClose(beast::tcp_stream& stream) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream.expires_after(ServerLimits::kRefusalDrainTimeout);
+    std::array<char, 4096> sink{};
+    size_t drained = 0;
+    while (!ec && drained < ServerLimits::kRefusalDrainBytes) {
+      drained += co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    }
+    stream.socket().close(ec);
+  }
+
+  // The head's fate: refused, or read on with its body limit.
+  HeadDecision Decide(const HttpRequest& head) {
+    if (!options.on_head) return HeadDecision{options.max_body_bytes, std::nullopt};
+    try {
+      return options.on_head(head);
+    } catch (const std::exception& e) {
+      return HeadDecision{0, InternalError(head, "on_head failed", e.what())};
+    }
+  }
+
+  static bool EndOfConnection(const beast::error_code& ec) {
+    return ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
+           ec == asio::error::connection_reset || ec == asio::error::eof;
+  }
+
+  // Reads one request's head: idle_timeout for its first byte, read_timeout from then on.
+  asio::awaitable<void> ReadHead(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                 bhttp::request_parser<bhttp::string_body>& parser, beast::error_code& ec) {
+    if (buffer.size() == 0) {
+      stream.expires_after(options.idle_timeout);
+      size_t got = co_await stream.async_read_some(buffer.prepare(ServerLimits::kMaxHeaderBytes),
+                                                   asio::redirect_error(asio::use_awaitable, ec));
+      buffer.commit(got);
+      if (ec) co_return;
+    }
+    stream.expires_after(options.read_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
   asio::awaitable<void> Serve(beast::tcp_stream& stream, std::list<Connection>::iterator self) {
     beast::flat_buffer buffer;
     beast::error_code ec;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
-      // With per-route limits the header decides; Beast checks Content-Length while
-      // parsing the header, so its own limit is lifted until then.
-      parser.body_limit(options.body_limit_for ? std::numeric_limits<std::uint64_t>::max() : options.max_body_bytes);
+      // The head decides the body limit; Beast checks Content-Length while parsing the
+      // head, so its own limit is lifted until then.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       parser.header_limit(static_cast<std::uint32_t>(ServerLimits::kMaxHeaderBytes));
-      stream.expires_after(buffer.size() > 0 ? ServerLimits::kReadTimeout : ServerLimits::kIdleTimeout);
-      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      size_t body_limit = options.max_body_bytes;
-      if (!ec && options.body_limit_for) {
-        const auto& header = parser.get();
-        body_limit =
-            options.body_limit_for(std::string_view(header.method_string().data(), header.method_string().size()),
-                                   std::string_view(header.target().data(), header.target().size()));
-        parser.body_limit(body_limit);
-        boost::optional<std::uint64_t> length = parser.content_length();
-        if (length && *length > body_limit) ec = bhttp::error::body_limit;
-      }
-      if (!ec) {
-        SetBusy(self, true);
-        stream.expires_after(ServerLimits::kReadTimeout);
-        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-      }
-      if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted || ec == beast::error::timeout ||
-          ec == asio::error::connection_reset || ec == asio::error::eof) {
-        break;
-      }
+      co_await ReadHead(stream, buffer, parser, ec);
+      if (EndOfConnection(ec)) break;
       if (ec) {
-        int status = ec == bhttp::error::body_limit ? 413 : ec == bhttp::error::header_limit ? 431 : 400;
-        std::string what = status == 413   ? "request body exceeds " + std::to_string(body_limit) + " bytes"
-                           : status == 431 ? "request headers exceed the limit"
-                                           : "malformed HTTP request: " + ec.message();
-        co_await Write(stream, ErrorResponse(status, what), 11, false, ec);
+        bool too_big = ec == bhttp::error::header_limit;
+        HttpResponse error = ErrorResponse(too_big ? 431 : 400, too_big ? "request headers exceed the limit"
+                                                                        : "malformed HTTP request: " + ec.message());
+        co_await Write(stream, error, 11, false, ec);
         break;
       }
-      bhttp::request<bhttp::string_body> raw = parser.release();
-      bool keep_alive = raw.keep_alive() && !stopping;
-      Result<HttpRequest> request = detail::FromBeast(raw);
-      HttpResponse response = request.ok() ? Dispatch(*request) : HttpResponse::Error(request.status());
+      unsigned version = parser.get().version();
+      Result<HttpRequest> head = detail::FromBeastHead(parser.get());
+      HeadDecision decision = head.ok() ? Decide(*head) : HeadDecision{0, HttpResponse::Error(head.status())};
+      boost::optional<std::uint64_t> length = parser.content_length();
+      if (!decision.refusal && length && *length > decision.body_limit) {
+        decision.refusal = ErrorResponse(413, "request body exceeds " + std::to_string(decision.body_limit) + " bytes");
+      }
+      if (decision.refusal) {
+        co_await Write(stream, *decision.refusal, version, false, ec);
+        co_await DrainAndClose(stream);
+        co_return;
+      }
+      parser.body_limit(decision.body_limit);
+      SetBusy(self, true);
+      stream.expires_after(options.read_timeout);
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (EndOfConnection(ec)) break;
+      if (ec) {
+        bool too_big = ec == bhttp::error::body_limit;
+        HttpResponse error = ErrorResponse(
+            too_big ? 413 : 400, too_big ? "request body exceeds " + std::to_string(decision.body_limit) + " bytes"
+                                         : "malformed HTTP request: " + ec.message());
+        co_await Write(stream, error, version, false, ec);
+        co_await DrainAndClose(stream);
+        co_return;
+      }
+      HttpRequest request = std::move(*head);
+      request.body = std::move(parser.get().body());
+      bool keep_alive = parser.get().keep_alive() && !stopping;
+      HttpResponse response = Dispatch(request);
       if (response.deferred) {
         std::shared_ptr<DeferredResponse> deferred = std::move(response.deferred);
-        response = co_await Hold(*request, *deferred, self);
-        if (response.deferred) response = InternalError(*request, "a deferred response answered with another");
+        response = co_await Hold(request, *deferred, self);
+        if (response.deferred) response = InternalError(request, "a deferred response answered with another");
       }
       keep_alive = keep_alive && !stopping;
-      co_await Write(stream, response, raw.version(), keep_alive, ec);
+      co_await Write(stream, response, version, keep_alive, ec);
       SetBusy(self, false);
       if (ec || !keep_alive) break;
     }
@@ -237,25 +297,59 @@ struct HttpServer::Impl {
     connection->held = std::move(held);
   }
 
+  // Counts a connection from `client`; false when that address is over its cap.
+  bool AdmitClient(const std::string& client) {
+    std::lock_guard lock(mutex);
+    int count = ++per_client[client];
+    return options.max_connections_per_client <= 0 || count <= options.max_connections_per_client;
+  }
+
+  void ReleaseClient(const std::string& client) {
+    std::lock_guard lock(mutex);
+    auto it = per_client.find(client);
+    if (it != per_client.end() && --it->second <= 0) per_client.erase(it);
+  }
+
   asio::awaitable<void> Session(tcp::socket socket) {
+    beast::error_code ec;
+    std::string client = socket.remote_endpoint(ec).address().to_string();
     beast::tcp_stream stream(std::move(socket));
     std::list<Connection>::iterator self;
     {
       std::lock_guard lock(mutex);
       self = connections.insert(connections.end(), Connection{&stream, false, nullptr});
     }
-    if (open.fetch_add(1) >= options.max_connections) {
-      beast::error_code ec;
-      HttpResponse busy = HttpResponse::Error(Status::Unavailable("too many connections; retry later"));
+    bool client_admitted = AdmitClient(client);
+    if (open.fetch_add(1) >= connection_limit || !client_admitted) {
+      HttpResponse busy = HttpResponse::Error(Status::Unavailable(
+          client_admitted ? "too many connections; retry later" : "too many connections from " + client));
       co_await Write(stream, busy, 11, false, ec);
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     } else {
       co_await Serve(stream, self);
     }
+    ReleaseClient(client);
     {
       std::lock_guard lock(mutex);
       connections.erase(self);
     }
     open.fetch_sub(1);
+  }
+
+  // One line for the first failure, then at most one per kAcceptLogInterval with the
+  // number of failures since: out of descriptors, accept() fails at once every time.
+  void LogAcceptFailure(const beast::error_code& ec) {
+    auto now = std::chrono::steady_clock::now();
+    ++accept_failures_unlogged;
+    if (accept_logged != std::chrono::steady_clock::time_point() &&
+        now - accept_logged < ServerLimits::kAcceptLogInterval) {
+      return;
+    }
+    Log("accept failed: " + ec.message() + " (" + std::to_string(accept_failures_unlogged) +
+        " failures since the last line; waiting up to " + std::to_string(ServerLimits::kAcceptBackoffMax.count()) +
+        " ms between tries)");
+    accept_logged = now;
+    accept_failures_unlogged = 0;
   }
 
   asio::awaitable<void> Accept() {
@@ -267,9 +361,14 @@ struct HttpServer::Impl {
           co_await acceptor->async_accept(asio::make_strand(*io), asio::redirect_error(asio::use_awaitable, ec));
       if (ec == asio::error::operation_aborted || stopping) co_return;
       if (ec) {
-        Log("accept failed: " + ec.message());
+        // Out of descriptors (EMFILE, ENFILE) accept() fails at once again: wait first.
+        LogAcceptFailure(ec);
+        asio::steady_timer pause(co_await asio::this_coro::executor, accept_backoff);
+        co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        accept_backoff = std::min(accept_backoff * 2, std::chrono::milliseconds(ServerLimits::kAcceptBackoffMax));
         continue;
       }
+      accept_backoff = ServerLimits::kAcceptBackoffMin;
       auto executor = socket.get_executor();
       asio::co_spawn(executor, Session(std::move(socket)), asio::detached);
     }
@@ -297,6 +396,12 @@ Status HttpServer::Start() {
   if (ec) {
     return Status::Unavailable("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
                                ": " + ec.message());
+  }
+  impl_->connection_limit = impl_->options.max_connections;
+  rlimit descriptors{};
+  if (getrlimit(RLIMIT_NOFILE, &descriptors) == 0 && descriptors.rlim_cur != RLIM_INFINITY) {
+    auto usable = static_cast<int64_t>(descriptors.rlim_cur) - ServerLimits::kReservedDescriptors;
+    impl_->connection_limit = static_cast<int>(std::clamp<int64_t>(usable, 1, impl_->connection_limit));
   }
   impl_->bound_port = acceptor->local_endpoint().port();
   impl_->acceptor = std::move(acceptor);
@@ -343,5 +448,6 @@ void HttpServer::Stop() {
 
 uint16_t HttpServer::port() const { return impl_->bound_port; }
 int HttpServer::open_connections() const { return impl_->open; }
+int HttpServer::connection_limit() const { return impl_->connection_limit; }
 
 }  // namespace kasse::http

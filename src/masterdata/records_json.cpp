@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "domain/quantity.h"
 // A detail header of another module, as in catalog/delta_json.cpp: the one strict
 // reader, until it moves to a shared place.
@@ -17,6 +18,7 @@ using Json = nlohmann::json;
 using journal::detail::JsonReader;
 
 Result<Json> Parse(std::string_view text) {
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text).WithFieldPrefix("body"));
   Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return Status::InvalidArgument("body", "is not valid JSON");
   if (!json.is_object()) return Status::InvalidArgument("body", "must be a JSON object");

@@ -46,6 +46,9 @@ std::vector<BadJson> BadJsonCases() {
   return {
       {"NotJson", Decoded(&DecodeOrganisation, "{\"name\":"), "body"},
       {"NotAnObject", Decoded(&DecodeOrganisation, "[1]"), "body"},
+      {"NestsTooDeep",
+       Decoded(&DecodeOrganisation, "{\"name\":" + std::string(40, '[') + std::string(40, ']') + "," + address + "}"),
+       "body"},
       {"NameMissing", Decoded(&DecodeOrganisation, "{" + address + "}"), "name"},
       {"NameNotAString", Decoded(&DecodeOrganisation, "{\"name\":1," + address + "}"), "name"},
       {"UnknownMember", Decoded(&DecodeOrganisation, "{\"name\":\"A\",\"nmae\":\"B\"," + address + "}"), "nmae"},

@@ -31,9 +31,24 @@ void AppendDouble(std::string& out, double value) {
   out.append(buffer.data(), end);
 }
 
+// The first kMaxValueBytes of `text`, not splitting a UTF-8 character, and a marker
+// of the original length; `text` itself when it is short enough.
+void AppendBoundedString(std::string& out, std::string_view text) {
+  if (text.size() <= Logger::kMaxValueBytes) {
+    detail::AppendJsonString(out, text);
+    return;
+  }
+  size_t cut = Logger::kMaxValueBytes;
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  for (int back = 0; back < 3 && cut > 0 && continuation(cut); ++back) --cut;
+  std::string bounded(text.substr(0, cut));
+  bounded += "\u2026[truncated, " + std::to_string(text.size()) + " bytes]";
+  detail::AppendJsonString(out, bounded);
+}
+
 void AppendValue(std::string& out, const LogField::Value& value) {
   if (const auto* text = std::get_if<std::string_view>(&value)) {
-    detail::AppendJsonString(out, *text);
+    AppendBoundedString(out, *text);
   } else if (const auto* flag = std::get_if<bool>(&value)) {
     out += *flag ? "true" : "false";
   } else if (const auto* real = std::get_if<double>(&value)) {

@@ -11,6 +11,9 @@
 // "_level" or "_msg" so a line never holds a key twice. Strings are escaped as in
 // detail/json_string.h: control characters as \u00XX (or \n, \t, ...), and every
 // byte of invalid UTF-8 replaced by U+FFFD. Doubles that are not finite become null.
+// A string value longer than Logger::kMaxValueBytes is cut there (at a UTF-8
+// character boundary) and marked with its length, "…[truncated, 8388608 bytes]":
+// values often come from outside, and one request must not write megabytes of log.
 // Lines below the minimum level are dropped before any formatting.
 //
 // A LogField refers to its key and string value without copying: build fields in
@@ -80,6 +83,8 @@ using LogSink = std::function<void(std::string_view line)>;
 
 class Logger {
  public:
+  static constexpr size_t kMaxValueBytes = 256;
+
   Logger(LogSink sink, LogLevel min_level, Clock& clock);
   // Writes each line to `out` and flushes it; `out` must outlive the logger.
   Logger(std::ostream& out, LogLevel min_level, Clock& clock);

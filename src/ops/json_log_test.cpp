@@ -57,6 +57,27 @@ TEST_F(JsonLogTest, HostileStringsAreEscaped) {
             "\"device\\\"id\":\"pos\\r\\n{\\\"level\\\":\\\"error\\\"}\",\"raw\":\"\xEF\xBF\xBD(\"}\n");
 }
 
+TEST_F(JsonLogTest, LongValuesAreCutWithTheirLength) {
+  Logger log = MakeLogger(LogLevel::kInfo);
+  std::string huge(8'000'000, 'A');
+  log.Warn("enrollment refused", {{"device_id", huge}, {"short", "kept"}});
+  ASSERT_EQ(lines_.size(), 1u);
+  EXPECT_LT(lines_[0].size(), 1024u) << lines_[0].substr(0, 2000);
+  EXPECT_NE(lines_[0].find("\"device_id\":\"" + std::string(Logger::kMaxValueBytes, 'A') +
+                           "\u2026[truncated, 8000000 bytes]\""),
+            std::string::npos)
+      << lines_[0];
+  EXPECT_NE(lines_[0].find(R"("short":"kept")"), std::string::npos);
+
+  // A cut never splits a UTF-8 character: after "x", each "ä" is two bytes; the limit falls inside one.
+  std::string umlauts = "x";
+  for (int i = 0; i < 200; ++i) umlauts += "\u00e4";
+  log.Info("m", {{"text", umlauts}});
+  EXPECT_NE(lines_[1].find("\"text\":\"" + umlauts.substr(0, Logger::kMaxValueBytes - 1) + "\u2026"), std::string::npos)
+      << lines_[1];
+  EXPECT_EQ(lines_[1].find("\xEF\xBF\xBD"), std::string::npos);  // no U+FFFD from a split character
+}
+
 TEST_F(JsonLogTest, FieldsNamedLikeTheFixedKeysAreRenamed) {
   Logger log = MakeLogger(LogLevel::kDebug);
   log.Warn("m", {{"ts", 1}, {"level", "x"}, {"msg", true}});

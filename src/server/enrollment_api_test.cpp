@@ -115,5 +115,26 @@ TEST_F(EnrollmentApiTest, BadExchangeRequestsAreRefused) {
   EXPECT_EQ((*(*pool_->Acquire())->QueryValue("SELECT COUNT(*) FROM devices"))->AsInt(), 0);
 }
 
+TEST_F(EnrollmentApiTest, DeeplyNestedBodiesAreRefusedBeforeTheParser) {
+  const std::string nested = R"({"code":)" + std::string(60'000, '[') + std::string(60'000, ']') + "}";
+  for (const auto& [path, token] : {std::pair<std::string, std::string>("/api/v1/enroll", ""),
+                                    std::pair<std::string, std::string>("/api/v1/enrollments", admin_)}) {
+    http::HttpResponse response = Post(path, nested, token);
+    EXPECT_EQ(response.status, 400) << path;
+    EXPECT_NE(response.body.find("nests deeper than"), std::string::npos) << path << ": " << response.body;
+  }
+  EXPECT_EQ(Codes(), 0);
+}
+
+TEST_F(EnrollmentApiTest, AHugeDeviceIdIsLoggedCut) {
+  const std::string device_id(8 * 1024 * 1024, 'd');
+  http::HttpResponse response =
+      Post("/api/v1/enroll", R"({"code":"no-such-code","device_id":")" + device_id + "\"}", "");
+  EXPECT_EQ(response.status, 400) << response.body.substr(0, 300);
+  std::string log = log_out_.str();
+  ASSERT_NE(log.find("enrollment refused"), std::string::npos);
+  EXPECT_LT(log.size(), 1024u) << log.substr(0, 2000);
+}
+
 }  // namespace
 }  // namespace kasse::server

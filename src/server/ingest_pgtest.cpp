@@ -41,7 +41,7 @@ class IngestTest : public ::testing::TestWithParam<storage::SqlDialect> {
     token_ = Enroll("K-0101-01", "pos-1");
     other_token_ = Enroll("K-0101-02", "pos-2");
     metrics_ = std::make_unique<ServerMetrics>(registry_, *pool_, clock_);
-    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_});
+    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_, refusals_});
     http::HttpServer::Options options;
     options.threads = 2;
     server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return router_.Handle(r); });
@@ -98,6 +98,7 @@ class IngestTest : public ::testing::TestWithParam<storage::SqlDialect> {
   std::unique_ptr<ServerMetrics> metrics_;
   std::ostringstream log_lines_;
   ops::Logger log_{log_lines_, ops::LogLevel::kInfo, clock_};
+  ops::LogThrottle refusals_{clock_, kRefusalLogInterval};
   TempDir register_dir_;
   std::unique_ptr<IngestService> ingest_;
   std::unique_ptr<Credentials> credentials_;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "journal/entry.h"
 #include "server/journal_store.h"
 #include "sync/protocol.h"
@@ -35,7 +36,7 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
   auto started = std::chrono::steady_clock::now();
   Status authorized = Authorize(deps.credentials, request);
   if (!authorized.ok()) {
-    deps.metrics.BatchFailed(CodeName(authorized.code()));
+    RecordRefusedUpload(deps, request.path_params.at("register"), authorized);
     return http::HttpResponse::Error(authorized);
   }
   RegisterId register_id(request.path_params.at("register"));
@@ -44,9 +45,7 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
   std::from_chars(head_text.data(), head_text.data() + head_text.size(), head);
   Result<IngestOutcome> outcome = deps.ingest.Ingest(register_id, request.body, head);
   if (!outcome.ok()) {
-    deps.metrics.BatchFailed(CodeName(outcome.status().code()));
-    deps.log.Warn("journal upload refused",
-                  {{"register_id", register_id.value()}, {"error", outcome.status().ToString()}});
+    RecordRefusedUpload(deps, register_id.value(), outcome.status());
     return http::HttpResponse::Error(outcome.status());
   }
   if (outcome->gap_expected_seq) {
@@ -65,6 +64,17 @@ http::HttpResponse Upload(const JournalRouteDeps& deps, const http::HttpRequest&
 }
 
 }  // namespace
+
+void RecordRefusedUpload(const JournalRouteDeps& deps, std::string_view register_id, const Status& status) {
+  std::string_view code = CodeName(status.code());
+  deps.metrics.BatchFailed(code);
+  std::optional<int64_t> suppressed = deps.refusals.Admit(std::string(register_id) + " " + std::string(code));
+  if (!suppressed) return;
+  deps.log.Warn("journal upload refused", {{"register_id", register_id},
+                                           {"code", code},
+                                           {"error", status.ToString()},
+                                           {"suppressed_since_last", *suppressed}});
+}
 
 void AddJournalRoutes(http::Router& router, const JournalRouteDeps& deps) {
   router.Add("POST", "/api/v1/registers/{register}/journal", http::Access::kDevice,
@@ -103,6 +113,8 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterd
   router.Add("POST", "/api/v1/enrollments", http::Access::kAdmin, [&](const http::HttpRequest& request) {
     Status admin = credentials.CheckAdmin(request.Header("authorization"));
     if (!admin.ok()) return http::HttpResponse::Error(admin);  // logged by the server's audit
+    Status shallow = CheckJsonNesting(request.body);
+    if (!shallow.ok()) return http::HttpResponse::Error(shallow);
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("register_id") || !body["register_id"].is_string()) {
       return http::HttpResponse::Error(Status::InvalidArgument("register_id", "is required"));
@@ -128,6 +140,8 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterd
     return http::HttpResponse::Json(201, nlohmann::json{{"code", *code}, {"register_id", register_id.value()}}.dump());
   });
   router.Add("POST", "/api/v1/enroll", http::Access::kPublic, [&](const http::HttpRequest& request) {
+    Status shallow = CheckJsonNesting(request.body);
+    if (!shallow.ok()) return http::HttpResponse::Error(shallow);
     nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
     if (body.is_discarded() || !body.is_object() || !body.contains("code") || !body["code"].is_string() ||
         !body.contains("device_id") || !body["device_id"].is_string()) {

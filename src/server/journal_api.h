@@ -5,9 +5,13 @@
 // Thread-safety: as IngestService and the store.
 #pragma once
 
+#include <chrono>
+#include <string_view>
+
 #include "http/router.h"
 #include "masterdata/master_data_store.h"
 #include "ops/json_log.h"
+#include "ops/log_throttle.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
 #include "server/server_metrics.h"
@@ -22,7 +26,16 @@ struct JournalRouteDeps {
   Credentials& credentials;
   ServerMetrics& metrics;
   ops::Logger& log;
+  ops::LogThrottle& refusals;  // the log lines of refused uploads, kRefusalLogInterval
 };
+
+// At most one log line per register and error code in this time (with the number held back).
+inline constexpr std::chrono::seconds kRefusalLogInterval{10};
+
+// A refused journal upload: counted in the metrics by its code, and logged (throttled
+// by deps.refusals). The upload route calls it, and so does the server when it refuses
+// an upload from its head (no or a wrong credential, or the credential check failed).
+void RecordRefusedUpload(const JournalRouteDeps& deps, std::string_view register_id, const Status& status);
 
 // The journal routes, each answering only a device enrolled for the register in the
 // path (401 without a valid credential, 403 for another register's credential).

@@ -152,7 +152,7 @@ class ServerRoutes {
     master_data_ = std::make_unique<masterdata::MasterDataService>(*pool_);
     auto check_admin = [this](std::string_view authorization) { return credentials_->CheckAdmin(authorization); };
     AddEnrollmentRoutes(router_, *credentials_, master_data_->store(), log_);
-    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_});
+    AddJournalRoutes(router_, {*ingest_, *pool_, *credentials_, *metrics_, log_, refusals_});
     AddReportRoutes(router_, *pool_, check_admin);
     masterdata::AddMasterDataRoutes(router_, *master_data_, check_admin);
     masterdata::AddCatalogRoute(router_, *master_data_, [this](std::string_view authorization) {
@@ -168,6 +168,7 @@ class ServerRoutes {
   SystemClock clock_;
   std::ostringstream log_out_;
   ops::Logger log_{log_out_, ops::LogLevel::kError, clock_};
+  ops::LogThrottle refusals_{clock_, kRefusalLogInterval};
   ops::MetricsRegistry registry_;
   std::unique_ptr<storage::SqlPool> pool_;
   std::unique_ptr<Credentials> credentials_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <iostream>
+#include <map>
+#include <optional>
 
 #include "base/clock.h"
 #include "domain/vat.h"
@@ -10,6 +12,7 @@
 #include "masterdata/article_import.h"
 #include "masterdata/master_data_api.h"
 #include "ops/json_log.h"
+#include "ops/log_throttle.h"
 #include "ops/metrics_registry.h"
 #include "server/credentials.h"
 #include "server/ingest_service.h"
@@ -26,6 +29,10 @@ namespace kasse::server {
 namespace {
 
 constexpr std::string_view kImportPath = "/api/v1/articles/import";  // takes bigger bodies
+constexpr std::string_view kJournalPath = "/api/v1/registers/{register}/journal";
+// The body limit of a route that needs no credential: enrollment sends a code and a
+// device ID, and nothing else public takes a body.
+constexpr size_t kPublicBodyBytes = size_t{16} * 1024;
 
 Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen) {
   size_t colon = listen.rfind(':');
@@ -82,8 +89,33 @@ struct ServerApp::Parts {
   std::unique_ptr<masterdata::MasterDataService> master_data;
   std::unique_ptr<Credentials> credentials;
   std::unique_ptr<IngestService> ingest;
+  std::unique_ptr<ops::LogThrottle> refusals;
+  std::optional<JournalRouteDeps> journal;
   http::Router router;
   std::unique_ptr<http::HttpServer> server;
+
+  // Decides from the head, before the body is read: a route that needs a credential
+  // and lacks a valid one is refused (its body never read); the others get the body
+  // limit of their access (small for public routes, large only for an admin's import).
+  http::HeadDecision DecideHead(const http::HttpRequest& head) {
+    std::map<std::string, std::string> params;
+    std::optional<http::RouteInfo> route = router.Find(head.method, head.path, &params);
+    if (!route || route->access == http::Access::kPublic) return {kPublicBodyBytes, std::nullopt};
+    std::string authorization = head.Header("authorization");
+    Status allowed = route->access == http::Access::kAdmin ? credentials->CheckAdmin(authorization)
+                                                           : credentials->Authenticate(authorization).status();
+    if (allowed.ok()) {
+      bool import = route->method == "POST" && route->pattern == kImportPath;
+      return {import ? masterdata::kMaxImportBodyBytes : http::ServerLimits::kMaxBodyBytes, std::nullopt};
+    }
+    http::HttpResponse refusal = http::HttpResponse::Error(allowed);
+    if (route->pattern == kJournalPath) RecordRefusedUpload(*journal, params["register"], allowed);
+    http::HttpRequest refused = head;
+    refused.route_pattern = route->pattern;
+    refused.route_access = route->access;
+    AuditAdminRequest(*log, refused, refusal);
+    return {0, std::move(refusal)};
+  }
 };
 
 ServerApp::ServerApp(ServerConfig config, std::ostream& log_out) : config_(std::move(config)), log_out_(log_out) {}
@@ -114,7 +146,10 @@ Result<std::optional<std::string>> ServerApp::Start() {
   parts->ingest = std::make_unique<IngestService>(*parts->pool, VatTable::Germany(), parts->clock,
                                                   std::vector<Projection*>{parts->sale_facts.get()});
   AddEnrollmentRoutes(parts->router, *parts->credentials, parts->master_data->store(), *parts->log);
-  AddJournalRoutes(parts->router, {*parts->ingest, *parts->pool, *parts->credentials, *parts->metrics, *parts->log});
+  parts->refusals = std::make_unique<ops::LogThrottle>(parts->clock, kRefusalLogInterval);
+  parts->journal.emplace(JournalRouteDeps{*parts->ingest, *parts->pool, *parts->credentials, *parts->metrics,
+                                          *parts->log, *parts->refusals});
+  AddJournalRoutes(parts->router, *parts->journal);
   Credentials* credentials = parts->credentials.get();
   auto check_admin = [credentials](std::string_view authorization) { return credentials->CheckAdmin(authorization); };
   masterdata::AddMasterDataRoutes(parts->router, *parts->master_data, check_admin);
@@ -130,13 +165,11 @@ Result<std::optional<std::string>> ServerApp::Start() {
   options.host = listen->first;
   options.port = listen->second;
   options.threads = config_.threads;
-  options.body_limit_for = [](std::string_view method, std::string_view target) {
-    return method == "POST" && target.starts_with(kImportPath) ? masterdata::kMaxImportBodyBytes
-                                                               : http::ServerLimits::kMaxBodyBytes;
-  };
+  options.max_connections_per_client = config_.max_connections_per_client;
+  Parts* raw = parts.get();
+  options.on_head = [raw](const http::HttpRequest& head) { return raw->DecideHead(head); };
   ops::Logger* log = parts->log.get();
   options.log = [log](const std::string& message) { log->Error("http", {{"error", message}}); };
-  Parts* raw = parts.get();
   parts->server = std::make_unique<http::HttpServer>(options, [raw](http::HttpRequest& request) {
     http::HttpResponse response = raw->router.Handle(request);
     AuditAdminRequest(*raw->log, request, response);
@@ -146,7 +179,9 @@ Result<std::optional<std::string>> ServerApp::Start() {
   parts->log->Info("server started",
                    {{"url", "http://" + listen->first + ":" + std::to_string(parts->server->port())},
                     {"backend", parts->pool->dialect() == storage::SqlDialect::kPostgres ? "postgresql" : "sqlite"},
-                    {"admin_token_created", admin->has_value()}});
+                    {"admin_token_created", admin->has_value()},
+                    {"max_connections", parts->server->connection_limit()},
+                    {"max_connections_per_client", config_.max_connections_per_client}});
   parts_ = std::move(parts);
   return admin;
 }

@@ -3,10 +3,15 @@
 // sells, and its journal arrives. And the server's audit log of admin requests.
 #include "server/server_app.h"
 
+#include <arpa/inet.h>
 #include <chrono>
+#include <netinet/in.h>
 #include <sstream>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -135,6 +140,105 @@ TEST(ServerAppTest, AuditLogHasAdminChangesAndRefusalsButNotTheRegistersTraffic)
                                                              "admin action PUT /api/v1/stores/B1 200"}))
       << log.str();
   EXPECT_NE(log.str().find(R"("level":"warn","msg":"admin request refused")"), std::string::npos) << log.str();
+}
+
+// Sends `head` and a little of a body, and returns what the server answers before
+// the rest of the body (which never comes) is sent.
+std::string AnswerBeforeTheBody(const std::string& base, const std::string& head) {
+  Result<http::Url> url = http::ParseUrl(base);
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(url->port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  std::string bytes = head + std::string(4096, '[');
+  EXPECT_EQ(send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL), static_cast<ssize_t>(bytes.size()));
+  timeval patience{20, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof(patience));
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t n = 0; (n = recv(fd, buffer, sizeof(buffer), 0)) > 0;) answer.append(buffer, static_cast<size_t>(n));
+  close(fd);
+  return answer;
+}
+
+TEST(ServerAppTest, RequestsWithoutTheirCredentialAreRefusedBeforeTheBodyIsRead) {
+  TempDir dir;
+  ServerApp server(testing::LoopbackConfig(dir.File("server.db")));
+  ASSERT_TRUE(server.Start().ok());
+  // 60 MiB announced to the import route without the admin token: 401 from the head.
+  std::string import = AnswerBeforeTheBody(server.url(),
+                                           "POST /api/v1/articles/import HTTP/1.1\r\nHost: x\r\n"
+                                           "Content-Type: text/csv\r\nContent-Length: 62914560\r\n\r\n");
+  EXPECT_NE(import.find("HTTP/1.1 401"), std::string::npos) << import;
+  std::string upload = AnswerBeforeTheBody(server.url(),
+                                           "POST /api/v1/registers/K-0101-01/journal HTTP/1.1\r\nHost: x\r\n"
+                                           "Authorization: Bearer wrong\r\nContent-Length: 1000000\r\n\r\n");
+  EXPECT_NE(upload.find("HTTP/1.1 401"), std::string::npos) << upload;
+  // 8 MiB of '[' to the public enrollment route: over its small limit, 413 at once.
+  std::string enroll =
+      AnswerBeforeTheBody(server.url(), "POST /api/v1/enroll HTTP/1.1\r\nHost: x\r\nContent-Length: 8388608\r\n\r\n");
+  EXPECT_NE(enroll.find("HTTP/1.1 413"), std::string::npos) << enroll;
+  // What fits the limit is still checked for depth before it is parsed.
+  Result<http::HttpResponse> nested = Call(server.url(), "POST", "/api/v1/enroll", std::string(16'000, '['));
+  ASSERT_TRUE(nested.ok()) << nested.status().ToString();
+  EXPECT_EQ(nested->status, 400) << nested->body;
+  EXPECT_EQ(Call(server.url(), "GET", "/healthz")->status, 200);
+}
+
+TEST(ServerAppTest, ADeeplyNestedJournalEntryIs400AndTheServerGoesOn) {
+  TempDir dir;
+  ServerApp server(testing::LoopbackConfig(dir.File("server.db")));
+  ASSERT_TRUE(server.Start().ok());
+  std::string code = *server.credentials().CreateEnrollmentCode(RegisterId("K-0101-01"), false);
+  Result<Enrollment> device = server.credentials().Enroll(code, "device-1");
+  ASSERT_TRUE(device.ok()) << device.status().ToString();
+  std::string entry = std::string(60'000, '[') + std::string(60'000, ']');
+  Result<http::HttpResponse> upload =
+      Call(server.url(), "POST", "/api/v1/registers/K-0101-01/journal", sync::EncodeBatch({entry}), device->token);
+  ASSERT_TRUE(upload.ok()) << upload.status().ToString();
+  EXPECT_EQ(upload->status, 400) << upload->body;
+  EXPECT_NE(upload->body.find("nests deeper than"), std::string::npos) << upload->body;
+  EXPECT_EQ(Call(server.url(), "GET", "/healthz")->status, 200);
+}
+
+TEST(ServerAppTest, EveryRefusedUploadIsLoggedAtMostOncePerRegisterCodeAndInterval) {
+  TempDir dir;
+  std::ostringstream log;
+  ServerApp server(testing::LoopbackConfig(dir.File("server.db")), log);
+  ASSERT_TRUE(server.Start().ok());
+  std::string batch = sync::EncodeBatch({});
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Call(server.url(), "POST", "/api/v1/registers/K-0101-01/journal", batch, "wrong")->status, 401);
+  }
+  EXPECT_EQ(Call(server.url(), "POST", "/api/v1/registers/K-0101-02/journal", batch, "wrong")->status, 401);
+  std::vector<std::string> refused;
+  std::istringstream lines(log.str());
+  for (std::string line; std::getline(lines, line);) {
+    nlohmann::json json = nlohmann::json::parse(line, nullptr, false);
+    if (json.is_object() && json.value("msg", "") == "journal upload refused") {
+      refused.push_back(json.value("register_id", "") + " " + json.value("code", ""));
+    }
+  }
+  EXPECT_EQ(refused, (std::vector<std::string>{"K-0101-01 UNAUTHENTICATED", "K-0101-02 UNAUTHENTICATED"})) << log.str();
+  http::HttpResponse metrics = *Call(server.url(), "GET", "/metrics");
+  EXPECT_NE(metrics.body.find(R"(kasse_ingest_errors_total{code="UNAUTHENTICATED"} 6)"), std::string::npos)
+      << metrics.body;
+}
+
+// A proxy blocks `location = /metrics`; no other spelling may reach the metrics.
+TEST(ServerAppTest, OnlyTheCanonicalPathServesTheMetrics) {
+  TempDir dir;
+  ServerApp server(testing::LoopbackConfig(dir.File("server.db")));
+  ASSERT_TRUE(server.Start().ok());
+  EXPECT_EQ(Call(server.url(), "GET", "/metrics")->status, 200);
+  for (const char* variant : {"/metrics/", "//metrics", "/%6Detrics", "/metrics%2F", "/./metrics", "/x/../metrics"}) {
+    Result<http::HttpResponse> answer = Call(server.url(), "GET", variant);
+    ASSERT_TRUE(answer.ok()) << variant << ": " << answer.status().ToString();
+    EXPECT_EQ(answer->status, 400) << variant;
+    EXPECT_EQ(answer->body.find("kasse_"), std::string::npos) << variant << ": " << answer->body;
+  }
 }
 
 TEST(ServerAppTest, RefusesUnknownCodesAndBadConfiguration) {

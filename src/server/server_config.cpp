@@ -5,6 +5,7 @@ namespace {
 
 constexpr int64_t kMaxThreads = 256;
 constexpr int64_t kMaxConnections = 512;
+constexpr int64_t kMaxConnectionsPerClient = 100'000;
 
 Result<int> Bounded(const ops::ConfigLayers& layers, std::string_view key, int64_t max) {
   Result<int64_t> value = layers.GetInt(key);
@@ -22,6 +23,8 @@ ops::ConfigSchema ServerConfigSchema() {
   ops::ConfigSchema schema;
   schema.String("server.listen", defaults.listen, "HOST:PORT the HTTP API listens on")
       .Int("server.threads", defaults.threads, "HTTP server threads")
+      .Int("server.max_connections_per_client", defaults.max_connections_per_client,
+           "open connections from one IP address (0: no cap; behind a proxy, the proxy is one address)")
       .String("database.url", defaults.db, "SQLite file path, or postgresql://user@host:port/database")
       .Int("database.connections", defaults.db_connections, "database connections of this server process")
       .String("log.level", "info", "debug, info, warn or error (JSON lines on stderr)");
@@ -40,6 +43,13 @@ Result<ServerConfig> ServerConfigFrom(const ops::ConfigLayers& layers) {
   Result<int> threads = Bounded(layers, "server.threads", kMaxThreads);
   if (!threads.ok()) return threads.status();
   config.threads = *threads;
+  Result<int64_t> per_client = layers.GetInt("server.max_connections_per_client");
+  if (!per_client.ok()) return per_client.status();
+  if (*per_client < 0 || *per_client > kMaxConnectionsPerClient) {
+    return Status::InvalidArgument("server.max_connections_per_client",
+                                   "must be between 0 and " + std::to_string(kMaxConnectionsPerClient));
+  }
+  config.max_connections_per_client = static_cast<int>(*per_client);
   Result<int> connections = Bounded(layers, "database.connections", kMaxConnections);
   if (!connections.ok()) return connections.status();
   config.db_connections = *connections;

@@ -21,6 +21,9 @@ struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
   int threads = 4;         // HTTP threads
   int db_connections = 8;  // database connections of this process
+  // Open connections from one IP address (0: no cap, e.g. behind a reverse proxy, where
+  // every connection comes from the proxy's address).
+  int max_connections_per_client = 256;
   ops::LogLevel log_level = ops::LogLevel::kInfo;
 };
 

@@ -18,6 +18,9 @@ TEST(ServerConfigTest, OutOfRangeAndUnknownValuesNameTheirKey) {
   EXPECT_EQ(Load("[server]\nthreads = 0\n", {}, {}).status().field(), "server.threads");
   EXPECT_EQ(Load("[database]\nconnections = 100000\n", {}, {}).status().field(), "database.connections");
   EXPECT_EQ(Load("", {}, {{"log.level", "chatty"}}).status().field(), "log.level");
+  EXPECT_EQ(Load("[server]\nmax_connections_per_client = -1\n", {}, {}).status().field(),
+            "server.max_connections_per_client");
+  EXPECT_EQ(Load("", {{"KASSE_SERVER_MAX_CONNECTIONS_PER_CLIENT", "0"}}, {})->max_connections_per_client, 0);
   EXPECT_EQ(Load("", {{"KASSE_DATABASE_URL", ""}}, {}).status().field(), "database.url");
   Status unknown = Load("[server]\nlisten_port = 1\n", {}, {}).status();
   EXPECT_TRUE(unknown.IsInvalidArgument());

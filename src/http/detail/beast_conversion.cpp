@@ -33,9 +33,25 @@ Status ParseQuery(std::string_view query, std::map<std::string, std::string>& ou
   return Status::Ok();
 }
 
+Status CheckTransferCoding(const bhttp::request_header<>& raw) {
+  size_t codings = raw.count(bhttp::field::transfer_encoding);
+  if (codings == 0) return Status::Ok();
+  std::string coding = Lower(ToStdString(raw[bhttp::field::transfer_encoding]));
+  coding.erase(0, coding.find_first_not_of(" \t"));
+  coding.erase(coding.find_last_not_of(" \t") + 1);
+  if (codings > 1 || coding != "chunked") {
+    return Status::InvalidArgument("transfer-encoding", "only a single 'chunked' transfer coding is accepted");
+  }
+  if (raw.count(bhttp::field::content_length) > 0) {
+    return Status::InvalidArgument("transfer-encoding", "send Content-Length or Transfer-Encoding, not both");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Result<HttpRequest> FromBeast(const bhttp::request<bhttp::string_body>& raw) {
+Result<HttpRequest> FromBeastHead(const bhttp::request_header<>& raw) {
+  KASSE_RETURN_IF_ERROR(CheckTransferCoding(raw));
   HttpRequest request;
   request.method = ToStdString(raw.method_string());
   request.target = ToStdString(raw.target());
@@ -44,14 +60,13 @@ Result<HttpRequest> FromBeast(const bhttp::request<bhttp::string_body>& raw) {
   }
   size_t question = request.target.find('?');
   const std::string_view target = request.target;
-  std::optional<std::string> path = PercentDecode(target.substr(0, question));
-  if (!path) return Status::InvalidArgument("target", "malformed percent escape in the path");
-  request.path = *path;
+  Result<std::string> path = CanonicalPath(target.substr(0, question));
+  if (!path.ok()) return path.status();
+  request.path = std::move(path).value();
   if (question != std::string::npos) {
     KASSE_RETURN_IF_ERROR(ParseQuery(target.substr(question + 1), request.query));
   }
   for (const auto& field : raw) request.headers[Lower(ToStdString(field.name_string()))] = ToStdString(field.value());
-  request.body = raw.body();
   return request;
 }
 

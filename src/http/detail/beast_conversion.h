@@ -9,12 +9,15 @@
 
 namespace kasse::http::detail {
 
-// Splits the target into path and query (both percent-decoded); InvalidArgument for
-// a target that is not an origin-form path or has a malformed escape.
 // Beast 1.74 has its own string_view; copies one into a std::string.
 inline std::string ToStdString(boost::beast::string_view text) { return {text.data(), text.size()}; }
 
-Result<HttpRequest> FromBeast(const boost::beast::http::request<boost::beast::http::string_body>& raw);
+// A request's head as an HttpRequest without its body: the target split into the
+// canonical, decoded path (CanonicalPath) and the decoded query. InvalidArgument for
+// a target that is not an origin-form canonical path, a malformed escape, or a
+// Transfer-Encoding other than one "chunked" (another coding, a list such as
+// "chunked, identity", or one beside Content-Length: their framing would be guessed).
+Result<HttpRequest> FromBeastHead(const boost::beast::http::request_header<>& raw);
 
 boost::beast::http::response<boost::beast::http::string_body> ToBeast(const HttpResponse& response, unsigned version,
                                                                       bool keep_alive);
