@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "domain/text.h"
 // A detail header of another module, used until JsonReader moves to a shared
 // place; copying it would leave two strict readers to keep in step.
@@ -91,6 +92,7 @@ class MemberChecker final : public nlohmann::json_sax<Json> {
 };
 
 Result<Json> Parse(std::string_view text) {
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text));  // a delta comes from the server or a file
   MemberChecker checker;
   if (!Json::sax_parse(text, &checker)) {
     return checker.status().ok() ? Status::InvalidArgument("", "is not valid JSON") : checker.status();
