@@ -361,8 +361,10 @@ TEST_F(LocalApiTest, AReturnRefusesAnArticleThatWasNotSold) {
 
 TEST_F(LocalApiTest, DeeplyNestedBodyIsRefused) {
   OpenShift();
-  http::HttpResponse response = Call("POST", "/api/sale/items", std::string(20'000, '[') + std::string(20'000, ']'));
+  http::HttpResponse response =
+      Call("POST", "/api/sale/items", R"({"code":)" + std::string(20'000, '[') + std::string(20'000, ']') + "}");
   EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(response.body.find("nests deeper"), std::string::npos) << response.body;
   EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"].is_null());
 }
 
