@@ -134,6 +134,11 @@ TEST(ServerAppTest, EnrollmentTellsTheRegisterItsStore) {
     Status started = agent.Start();
     ASSERT_TRUE(started.ok()) << started.ToString();
     EXPECT_EQ(agent.store_id(), "B1");
+    // Issue 10, item 25: its catalog long poll (B1 has no catalog yet, so the server holds it
+    // for 25 s) is cancelled by Stop; a generous bound, as a correctness check.
+    auto stopping = std::chrono::steady_clock::now();
+    agent.Stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - stopping, std::chrono::seconds(5));
   }
   reg::RegisterAgent again(RegisterConfig(dir, server.url()));  // no code, no --store-id
   ASSERT_TRUE(again.Start().ok());
