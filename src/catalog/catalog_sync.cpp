@@ -107,6 +107,8 @@ void CatalogSyncClient::Pause(const std::stop_token& stop, std::chrono::millisec
 }
 
 void CatalogSyncClient::Run(const std::stop_token& stop) {
+  // A stop ends the long poll in flight at once (a till that is shut down stops within a second).
+  std::stop_callback cancel(stop, [this] { client_.Cancel(); });
   std::chrono::milliseconds backoff{0};
   while (!stop.stop_requested()) {
     auto started = std::chrono::steady_clock::now();

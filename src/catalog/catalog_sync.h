@@ -15,8 +15,8 @@
 // again. Offline the catalog stays as it is and lookups go on working.
 //
 // Thread-safety: PullOnce and Run from one thread at a time; status() from any.
-// Run returns after the request in progress ends: up to options.wait plus
-// options.timeout after stop is requested (http::HttpClient cannot be cancelled).
+// A stop requested while Run waits in a long poll cancels the request
+// (http::HttpClient::Cancel), so Run returns at once; the client is then done.
 #pragma once
 
 #include <chrono>

@@ -326,6 +326,24 @@ TEST_F(CatalogSyncTest, RunFollowsTheServerUntilStopped) {
   EXPECT_EQ(MilkPriceTomorrow(), Money::FromCents(129));
 }
 
+// Issue 10, item 25: `kasse register` waited for its held long poll (up to 25 s)
+// after SIGTERM. A stop cancels the poll; the server still holds it afterwards.
+TEST_F(CatalogSyncTest, StopCancelsTheHeldLongPoll) {
+  FakeCatalogServer server;
+  server.Publish(StoreDelta());
+  server.ignore_wait = true;  // the server would hold the poll until the test ends
+  std::unique_ptr<CatalogSyncClient> client = Client(server.url(), 60s);
+  auto stopped = std::chrono::steady_clock::now();
+  {
+    std::jthread runner([&](const std::stop_token& stop) { client->Run(stop); });
+    ASSERT_TRUE(server.AwaitHeldPoll(1));
+    stopped = std::chrono::steady_clock::now();
+  }                                                           // requests stop and joins
+  EXPECT_LT(std::chrono::steady_clock::now() - stopped, 5s);  // generous: a held poll lasts 60 s
+  EXPECT_NE(client->status().last_error.find("cancelled"), std::string::npos) << client->status().last_error;
+  EXPECT_EQ(catalog_->version(), 1);
+}
+
 TEST_F(CatalogSyncTest, PathPrefixAndNoToken) {
   FakeCatalogServer server;
   CatalogSyncClient::Options options;

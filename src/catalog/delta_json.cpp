@@ -92,7 +92,7 @@ class MemberChecker final : public nlohmann::json_sax<Json> {
 };
 
 Result<Json> Parse(std::string_view text) {
-  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text));
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(text));  // a delta comes from the server or a file
   MemberChecker checker;
   if (!Json::sax_parse(text, &checker)) {
     return checker.status().ok() ? Status::InvalidArgument("", "is not valid JSON") : checker.status();

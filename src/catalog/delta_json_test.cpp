@@ -221,6 +221,15 @@ TEST(DeltaJsonTest, TextOverTheLimitIsRefusedUnread) {
   EXPECT_TRUE(DecodeDelta(huge).status().IsOutOfRange());
 }
 
+// Issue 10, item 4: a delta from a hostile server nested 100,000 levels deep.
+TEST(DeltaJsonTest, DeepNestingIsRefusedBeforeParsing) {
+  constexpr size_t kLevels = 100'000;
+  std::string deep = R"({"from_version":0,"articles":)" + std::string(kLevels, '[') + std::string(kLevels, ']') + "}";
+  Status refused = DecodeDelta(deep).status();
+  EXPECT_TRUE(refused.IsInvalidArgument()) << refused.ToString();
+  EXPECT_NE(refused.message().find("nests deeper"), std::string::npos) << refused.message();
+}
+
 TEST(DeltaFileTest, MissingFileIsNotFound) {
   TempDir dir;
   Status status = ReadDeltaFile(dir.File("no-such.json")).status();

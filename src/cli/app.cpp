@@ -136,10 +136,20 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_app->add_option("--listen", register_config.listen, "Cashier API address (HOST:PORT)")
       ->capture_default_str();
   register_app->add_option("--server", register_config.server_url, "Central server, http://host:port");
-  register_app->add_option("--token", register_config.token,
-                           "Device credential for the server (default: the one from enrollment)");
-  register_app->add_option("--enroll", register_config.enroll_code,
-                           "One-time enrollment code from the server's admin (first start)");
+  register_app
+      ->add_option("--token", register_config.token,
+                   "Device credential for the server (default: the one from enrollment). Visible to every local "
+                   "user in `ps`: prefer --token-file or KASSE_DEVICE_TOKEN")
+      ->envname("KASSE_DEVICE_TOKEN");
+  register_app->add_option("--token-file", register_config.token_file,
+                           "File (mode 0600) holding the device credential");
+  register_app
+      ->add_option("--enroll", register_config.enroll_code,
+                   "One-time enrollment code from the server's admin (first start). Visible to every local user "
+                   "in `ps`: prefer --enroll-file or KASSE_ENROLLMENT_CODE")
+      ->envname("KASSE_ENROLLMENT_CODE");
+  register_app->add_option("--enroll-file", register_config.enroll_code_file,
+                           "File (mode 0600) holding the one-time enrollment code");
   register_app->add_option("--store-id", register_config.store_id, "Store whose catalog the server sends");
   register_app->add_option("--catalog", register_config.catalog_file,
                            "Apply a catalog delta file (JSON, docs/catalog.md) at start");

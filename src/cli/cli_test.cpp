@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -69,6 +70,51 @@ TEST(CliTest, EverySubcommandHasHelp) {
     EXPECT_EQ(outcome.exit_code, 0) << subcommand;
     EXPECT_NE(outcome.out.find("Usage: kasse " + subcommand), std::string::npos) << outcome.out;
   }
+}
+
+// Issue 10, item 13: secrets on the command line can be read by any local user with `ps`.
+TEST(CliTest, RegisterTakesItsSecretsFromFilesOrTheEnvironment) {
+  Outcome help = RunKasse({"register", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* text : {"--token-file", "KASSE_DEVICE_TOKEN", "--enroll-file", "KASSE_ENROLLMENT_CODE", "`ps`"}) {
+    EXPECT_NE(help.out.find(text), std::string::npos) << text << " in\n" << help.out;
+  }
+  TempDir dir;
+  std::filesystem::path code = dir.File("enroll-code");
+  {
+    std::ofstream file(code);
+    file << "ABC-123\n";
+  }
+  std::filesystem::permissions(code, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                         std::filesystem::perms::others_read);
+  Outcome readable = RunKasse({"register",
+                               "--data",
+                               dir.File("data"),
+                               "--register-id",
+                               "K-0101-01",
+                               "--seller-name",
+                               "M",
+                               "--street",
+                               "S 1",
+                               "--postcode",
+                               "10115",
+                               "--city",
+                               "Berlin",
+                               "--tax-number",
+                               "1",
+                               "--listen",
+                               "127.0.0.1:0",
+                               "--server",
+                               "http://127.0.0.1:1",
+                               "--enroll-file",
+                               code.string()});
+  EXPECT_EQ(readable.exit_code, 1);
+  EXPECT_NE(readable.err.find("enroll_code_file"), std::string::npos) << readable.err;  // a file others may read
+  Outcome missing = RunKasse({"register", "--data", dir.File("data"), "--register-id", "K-0101-01", "--seller-name",
+                              "M", "--street", "S 1", "--postcode", "10115", "--city", "Berlin", "--tax-number", "1",
+                              "--listen", "127.0.0.1:0", "--token-file", dir.File("nothing")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("token_file"), std::string::npos) << missing.err;
 }
 
 TEST(CliTest, VersionPrintsTheProjectVersion) {

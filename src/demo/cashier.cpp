@@ -48,7 +48,8 @@ bool HasLines(const Json& sale) { return sale.is_object() && sale.contains("line
 Result<std::unique_ptr<Cashier>> Cashier::Create(CashierOptions options, const DemoCatalog& catalog) {
   if (!(options.pace > 0)) return Status::InvalidArgument("pace", "must be positive");
   if (catalog.groups.empty()) return Status::InvalidArgument("catalog", "is empty");
-  Result<std::unique_ptr<detail::JsonClient>> client = detail::JsonClient::Create(options.api_url, "", kApiTimeout);
+  Result<std::unique_ptr<detail::JsonClient>> client =
+      detail::JsonClient::Create(options.api_url, options.api_token, kApiTimeout);
   if (!client.ok()) return client.status().WithFieldPrefix("api_url");
   return std::unique_ptr<Cashier>(new Cashier(std::move(options), catalog, std::move(client).value()));
 }

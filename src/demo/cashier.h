@@ -50,6 +50,7 @@ struct CashierOptions {
   uint64_t seed = 1;
   double pace = 1.0;  // 1: a customer every 3–8 s; 10: ten times as fast
   Money opening_float = Money::FromCents(15000);
+  std::string api_token;  // the register's local-API token (RegisterAgent::api_token, local-api.token)
 };
 
 struct CashierStats {

@@ -41,8 +41,8 @@ class CashierTest : public ::testing::Test {
   }
 
   std::unique_ptr<Cashier> CashierAt(const reg::RegisterAgent& agent, uint64_t seed) {
-    CashierOptions options{RegisterId("BER-01-K1"), agent.api_url(), "C1", "Anna Schmidt", seed, 1.0,
-                           Money::FromCents(15000)};
+    CashierOptions options{RegisterId("BER-01-K1"), agent.api_url(),  "C1", "Anna Schmidt", seed, 1.0,
+                           Money::FromCents(15000), agent.api_token()};
     Result<std::unique_ptr<Cashier>> cashier = Cashier::Create(options, Catalog());
     EXPECT_TRUE(cashier.ok()) << cashier.status().ToString();
     return std::move(cashier).value();
@@ -60,7 +60,7 @@ class CashierTest : public ::testing::Test {
 };
 
 TEST_F(CashierTest, RefusesAPaceThatIsNotPositive) {
-  CashierOptions options{RegisterId("BER-01-K1"), "http://127.0.0.1:1", "C1", "Anna", 1, 0.0, Money::Zero()};
+  CashierOptions options{RegisterId("BER-01-K1"), "http://127.0.0.1:1", "C1", "Anna", 1, 0.0, Money::Zero(), ""};
   EXPECT_TRUE(Cashier::Create(options, Catalog()).status().IsInvalidArgument());
 }
 

@@ -166,8 +166,8 @@ Status ChainDemo::StartCashiers() {
     // Mixing in the journal's length: a restart goes on with other customers, the same data gives the same run.
     uint64_t seed = options_.seed * 1000 + i + static_cast<uint64_t>(SyncOf(till).last_seq) * 1'000'003;
     CashierOptions options{
-        till.register_id, till.agent->api_url(),  "C" + std::to_string(i + 1), till.cashier_name, seed,
-        options_.pace,    Money::FromCents(15000)};
+        till.register_id, till.agent->api_url(),   "C" + std::to_string(i + 1), till.cashier_name, seed,
+        options_.pace,    Money::FromCents(15000), till.agent->api_token()};
     Result<std::unique_ptr<Cashier>> cashier = Cashier::Create(options, catalog_);
     if (!cashier.ok()) return cashier.status();
     till.cashier = std::move(cashier).value();

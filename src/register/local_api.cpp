@@ -8,6 +8,7 @@
 #include "printing/escpos.h"
 #include "printing/layout_entry.h"
 #include "register/detail/api_json.h"
+#include "register/detail/request_guard.h"
 
 namespace kasse::reg {
 namespace {
@@ -28,11 +29,17 @@ LocalApi::LocalApi(LocalApiConfig config, const VatTable& vat_table, RegisterSer
       store_(store),
       catalog_(catalog),
       sync_(sync),
-      clock_(clock) {
+      clock_(clock),
+      guard_(std::make_unique<detail::RequestGuard>(config_.api_token, config_.listen_host)) {
   AddRoutes();
 }
 
+LocalApi::~LocalApi() = default;
+
+void LocalApi::set_port(uint16_t port) { guard_->set_port(port); }
+
 HttpResponse LocalApi::Handle(HttpRequest& request) {
+  if (std::optional<HttpResponse> refused = guard_->Check(request)) return *refused;
   std::lock_guard lock(mutex_);
   return router_.Handle(request);
 }
@@ -63,7 +70,8 @@ HttpResponse LocalApi::Finished(const journal::JournalEntry& entry) {
   if (!(var).ok()) return HttpResponse::Error((var).status())
 // NOLINTEND(bugprone-macro-parentheses)
 
-// Every route is Access::kPublic: the cashier screen on 127.0.0.1 calls them without a credential.
+// Every route is Access::kPublic for the router: Handle() has checked the request with the RequestGuard
+// (the API token for every change) before it gets here.
 void LocalApi::AddRoutes() {
   router_.Add("GET", "/api/status", http::Access::kPublic, [this](const HttpRequest&) {
     const ShiftState& shift = service_.shift();
@@ -143,8 +151,8 @@ void LocalApi::AddRoutes() {
     return status.ok() ? SaleAnswer() : HttpResponse::Error(status);
   });
   router_.Add("POST", "/api/sale/abort", http::Access::kPublic, [this](const HttpRequest&) {
-    KASSE_TRY(entry, service_.AbortSale());
-    return Finished(*entry);
+    KASSE_TRY(left, service_.LeaveSale());  // every sale can be left, an empty return too
+    return *left ? Finished(**left) : SaleAnswer();
   });
   router_.Add("POST", "/api/sale/park", http::Access::kPublic, [this](const HttpRequest&) {
     KASSE_TRY(slot, service_.ParkSale());

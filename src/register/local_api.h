@@ -6,8 +6,13 @@
 // becomes the stable JSON error through http::HttpResponse::Error. A finished
 // sale's receipt goes to the printer sink only after the journal commit.
 //
+// Before any route runs, detail::RequestGuard checks the Host, Origin and
+// Content-Type headers and, for every call that changes state, the API token
+// (docs/register.md, "Local API protection"): a web page in the cashier's
+// browser cannot work the till.
+//
 // Thread-safety: the HTTP server runs it on one thread; a mutex also guards the
-// service against any second caller.
+// service against any second caller. set_port() before the server takes requests.
 #pragma once
 
 #include <functional>
@@ -33,13 +38,27 @@ struct LocalApiConfig {
   // Receives the ESC/POS bytes of every finished receipt and slip (a printer
   // device or file); none: nothing is printed.
   std::function<void(const std::string&)> printer;
+  // The secret every state-changing call must present (RegisterAgent makes one at
+  // start and writes it to DATA_DIR/local-api.token); must not be empty.
+  std::string api_token;
+  // The address the API listens on; accepted in Host and Origin besides 127.0.0.1,
+  // localhost and [::1].
+  std::string listen_host = "127.0.0.1";
 };
+
+namespace detail {
+class RequestGuard;
+}
 
 class LocalApi {
  public:
   // `sync` may be null (no server configured).
   LocalApi(LocalApiConfig config, const VatTable& vat_table, RegisterService& service, JournalStore& store,
            const catalog::Catalog& catalog, const SyncClient* sync, Clock& clock);
+  ~LocalApi();
+
+  // The port the API listens on: Host and Origin must name it.
+  void set_port(uint16_t port);
 
   http::HttpResponse Handle(http::HttpRequest& request);
 
@@ -59,6 +78,7 @@ class LocalApi {
   const catalog::Catalog& catalog_;
   const SyncClient* sync_;
   Clock& clock_;
+  std::unique_ptr<detail::RequestGuard> guard_;
   std::mutex mutex_;
   http::Router router_;
 

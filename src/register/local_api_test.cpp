@@ -35,17 +35,26 @@ class LocalApiTest : public ::testing::Test {
                      ""};
     config.manager_ids = {"M1"};
     config.printer = [this](const std::string& bytes) { printed_ += bytes; };
+    config.api_token = kToken;
     api_ = std::make_unique<LocalApi>(config, till_->vat, *till_->service, *till_->store, *catalog_, nullptr,
                                       till_->clock);
     http::HttpServer::Options options;
     options.max_body_bytes = 64 * 1024;
     server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return api_->Handle(r); });
     ASSERT_TRUE(server_->Start().ok());
+    api_->set_port(server_->port());
     client_ = std::make_unique<http::HttpClient>("127.0.0.1", server_->port());
   }
 
+  static constexpr const char* kToken = "till-secret";
+
+  // As the cashier screen calls: with the API token.
   http::HttpResponse Call(const std::string& method, const std::string& path, const std::string& body = "") {
-    Result<http::HttpResponse> response = client_->Send(method, path, body);
+    return CallWith(method, path, body, {{"X-Kasse-Register-Token", kToken}});
+  }
+  http::HttpResponse CallWith(const std::string& method, const std::string& path, const std::string& body,
+                              const std::vector<std::pair<std::string, std::string>>& headers) {
+    Result<http::HttpResponse> response = client_->Send(method, path, body, headers);
     EXPECT_TRUE(response.ok()) << response.status().ToString();
     return *response;
   }
@@ -129,6 +138,8 @@ INSTANTIATE_TEST_SUITE_P(
                 R"({"method":"cash","amount":"0.50","settle":true})", 400, "amount"},
         BadCall{"CardOverpays", "POST", "/api/sale/payments", R"({"method":"girocard","amount":"5.00"})", 400,
                 "payments[0].amount"},
+        BadCall{"AbsurdCashTender", "POST", "/api/sale/payments", R"({"method":"cash","amount":"99999999999999.99"})",
+                400, "amount"},
         BadCall{"UnknownMethod", "POST", "/api/sale/payments", R"({"method":"bitcoin","amount":"1.19"})", 400,
                 "method"},
         BadCall{"AmountWithThreeDecimals", "POST", "/api/sale/payments", R"({"method":"cash","amount":"1.199"})", 400,
@@ -171,11 +182,13 @@ TEST_F(LocalApiTest, StatusCountsEntriesTheSyncClientHasNotSeenYet) {
   options.server_url = "http://127.0.0.1:1";
   std::unique_ptr<SyncClient> sync = *SyncClient::Create(options, RegisterId("K-0101-01"), *outbox, till_->clock);
   LocalApiConfig config;
+  config.api_token = kToken;
   LocalApi api(config, till_->vat, *till_->service, *till_->store, *catalog_, sync.get(), till_->clock);
   OpenShift();  // shift opened, opening float: two entries
   http::HttpRequest request;
   request.method = "GET";
   request.target = request.path = "/api/status";
+  request.headers["host"] = "127.0.0.1";
   Json status = Json::parse(api.Handle(request).body);
   EXPECT_EQ(status["sync"]["last_seq"], 2) << status.dump();
   EXPECT_EQ(status["sync"]["acked_seq"], 0);
@@ -199,6 +212,160 @@ TEST_F(LocalApiTest, ParkReturnAndCash) {
   Json closed = CallJson("POST", "/api/shift/close", R"({"counted_cash":"48.81"})");
   EXPECT_EQ(closed["entry"]["payload"]["difference_cents"], 0);
   EXPECT_NE(closed["receipt_text"].get<std::string>().find("Z"), std::string::npos);
+}
+
+// Issue 10, item 8: what a web page open in the cashier's browser can send. Each
+// forgery would change the till if accepted (its precondition is set up first),
+// and is refused with nothing journaled and the sale unchanged.
+enum class Before { kNothing, kShift, kSale };
+
+struct Forgery {
+  std::string name;
+  Before before;
+  std::string path;
+  std::string body;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+struct Disguise {
+  std::string name;
+  Headers headers;  // "{port}" in a value becomes the API's port
+  int status;
+};
+
+class LocalApiForgeryTest : public LocalApiTest, public ::testing::WithParamInterface<std::tuple<Forgery, Disguise>> {};
+
+TEST_P(LocalApiForgeryTest, IsRefusedAndJournalsNothing) {
+  const auto& [forgery, disguise] = GetParam();
+  if (forgery.before != Before::kNothing) OpenShift();
+  if (forgery.before == Before::kSale) CallJson("POST", "/api/sale/items", Json{{"code", records::kMilkGtin}}.dump());
+  int64_t seq = *till_->store->LastSeq();
+  std::string sale = CallJson("GET", "/api/sale").dump();
+  Headers headers;
+  for (auto [name, value] : disguise.headers) {
+    if (size_t at = value.find("{port}"); at != std::string::npos) {
+      value.replace(at, 6, std::to_string(server_->port()));
+    }
+    headers.emplace_back(name, value);
+  }
+  http::HttpResponse response = CallWith("POST", forgery.path, forgery.body, headers);
+  EXPECT_EQ(response.status, disguise.status) << response.body;
+  EXPECT_NE(response.body.find("\"error\""), std::string::npos) << response.body;
+  EXPECT_EQ(*till_->store->LastSeq(), seq);
+  EXPECT_EQ(CallJson("GET", "/api/sale").dump(), sale);
+  EXPECT_TRUE(printed_.find("Mallory") == std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue10, LocalApiForgeryTest,
+    ::testing::Combine(
+        ::testing::Values(
+            Forgery{"OpenShift", Before::kNothing, "/api/shift/open",
+                    R"({"cashier_id":"666","cashier_name":"Mallory","opening_float":"0.00"})"},
+            Forgery{"AddItems", Before::kShift, "/api/sale/items", R"({"code":"4006381333931","quantity":"5"})"},
+            Forgery{"ManagerDiscount", Before::kSale, "/api/sale/discount",
+                    R"({"amount":"1.00","manager_id":"M1","reason":"web page"})"},
+            Forgery{"CashPayment", Before::kSale, "/api/sale/payments", R"({"method":"cash","amount":"5.00"})"},
+            Forgery{"Privatentnahme20Eur", Before::kShift, "/api/cash",
+                    R"({"kind":"Privatentnahme","amount":"-20.00","note":"Mallory"})"},
+            Forgery{"CloseShift", Before::kShift, "/api/shift/close", R"({"counted_cash":"0.00"})"}),
+        ::testing::Values(
+            // A DNS-rebinding page: its own host name, its own origin, a simple request.
+            Disguise{
+                "Rebinding",
+                {{"Host", "evil.example:{port}"}, {"Origin", "http://evil.example"}, {"Content-Type", "text/plain"}},
+                403},
+            Disguise{"RebindingWithoutPort",
+                     {{"Host", "evil.example"}, {"Origin", "http://evil.example"}, {"Content-Type", "text/plain"}},
+                     403},
+            // A cross-site form or fetch to http://127.0.0.1:port: the right host, a foreign origin.
+            Disguise{"CrossSite",
+                     {{"Host", "127.0.0.1:{port}"}, {"Origin", "http://evil.example"}, {"Content-Type", "text/plain"}},
+                     403},
+            Disguise{"ForeignOriginEvenAsJson",
+                     {{"Host", "localhost:{port}"},
+                      {"Origin", "http://evil.example"},
+                      {"Content-Type", "application/json"},
+                      {"X-Kasse-Register-Token", "till-secret"}},
+                     403},
+            Disguise{"LocalhostOnAnotherPort", {{"Host", "127.0.0.1:{port}"}, {"Origin", "http://127.0.0.1:1"}}, 403},
+            // No Origin (a client that strips it): the body must still be declared JSON...
+            Disguise{"TextPlainBody", {{"Host", "127.0.0.1:{port}"}, {"Content-Type", "text/plain"}}, 415},
+            // ...and a change needs the token.
+            Disguise{"JsonWithoutToken", {{"Host", "127.0.0.1:{port}"}, {"Content-Type", "application/json"}}, 401},
+            Disguise{"JsonWithWrongToken",
+                     {{"Host", "[::1]:{port}"},
+                      {"Content-Type", "application/json"},
+                      {"X-Kasse-Register-Token", "till-secreT"}},
+                     401},
+            Disguise{"BearerWithWrongToken",
+                     {{"Host", "localhost:{port}"},
+                      {"Content-Type", "application/json; charset=utf-8"},
+                      {"Authorization", "Bearer till-secret-and-more"}},
+                     401})),
+    [](const auto& param_info) {
+      return std::get<0>(param_info.param).name + "_" + std::get<1>(param_info.param).name;
+    });
+
+TEST_F(LocalApiTest, TheOwnOriginWithTheTokenMayWorkTheTill) {
+  std::string port = std::to_string(server_->port());
+  Headers headers{{"Host", "localhost:" + port},
+                  {"Origin", "http://localhost:" + port},
+                  {"Content-Type", "application/json"},
+                  {"Authorization", std::string("Bearer ") + kToken}};
+  http::HttpResponse opened = CallWith("POST", "/api/shift/open",
+                                       R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"100.00"})", headers);
+  EXPECT_EQ(opened.status, 200) << opened.body;
+  // A GET reads without the token, from the API's own origin or with no Origin at all.
+  http::HttpResponse status = CallWith("GET", "/api/status", "", {{"Host", "127.0.0.1:" + port}});
+  EXPECT_EQ(status.status, 200) << status.body;
+}
+
+// A DNS-rebinding page makes the browser treat the till as its own site: it could
+// read every receipt. The Host header gives it away.
+TEST_F(LocalApiTest, ADnsRebindingPageCannotReadAReceipt) {
+  OpenShift();
+  CallJson("POST", "/api/sale/items", Json{{"code", records::kMilkGtin}}.dump());
+  Json done = CallJson("POST", "/api/sale/payments", R"({"method":"cash","amount":"5.00","settle":true})");
+  std::string path = "/api/receipts/" + std::to_string(done["entry"]["payload"]["receipt_number"].get<int64_t>());
+  std::string port = std::to_string(server_->port());
+  for (const Headers& headers : {Headers{{"Host", "evil.example:" + port}},
+                                 Headers{{"Host", "evil.example:" + port}, {"Origin", "http://evil.example:" + port}},
+                                 Headers{{"Host", "127.0.0.1.evil.example:" + port}}, Headers{{"Host", ""}}}) {
+    http::HttpResponse response = CallWith("GET", path + "?format=json", "", headers);
+    EXPECT_EQ(response.status, 403) << headers[0].second;
+    EXPECT_EQ(response.body.find("Vollmilch"), std::string::npos) << response.body;
+  }
+  EXPECT_EQ(Call("GET", path).status, 200);
+}
+
+// Issue 10, item 9, its steps: a return against a receipt holding 1 × article 1001,
+// then article 1002 with quantity -1: refused, nothing paid out.
+TEST_F(LocalApiTest, AReturnRefusesAnArticleThatWasNotSold) {
+  OpenShift();
+  CallJson("POST", "/api/sale/items", R"({"article":"1001"})");
+  Json sold = CallJson("POST", "/api/sale/payments", R"({"method":"cash","amount":"1.19","settle":true})");
+  int64_t number = sold["entry"]["payload"]["receipt_number"];
+  int64_t seq = *till_->store->LastSeq();
+  CallJson("POST", "/api/returns", Json{{"receipt_number", number}}.dump());
+  Json refused = CallJson("POST", "/api/sale/items", R"({"article":"1002","quantity":"-1"})", 400);
+  EXPECT_EQ(refused["error"]["field"], "article") << refused.dump();
+  EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"]["lines"].empty());
+  // Issue 10, item 10: the empty return is left by abort, journaling nothing.
+  Json left = CallJson("POST", "/api/sale/abort");
+  EXPECT_TRUE(left["sale"].is_null()) << left.dump();
+  EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"].is_null());
+  EXPECT_EQ(*till_->store->LastSeq(), seq);
+}
+
+TEST_F(LocalApiTest, DeeplyNestedBodyIsRefused) {
+  OpenShift();
+  http::HttpResponse response =
+      Call("POST", "/api/sale/items", R"({"code":)" + std::string(20'000, '[') + std::string(20'000, ']') + "}");
+  EXPECT_EQ(response.status, 400) << response.body;
+  EXPECT_NE(response.body.find("nests deeper"), std::string::npos) << response.body;
+  EXPECT_TRUE(CallJson("GET", "/api/sale")["sale"].is_null());
 }
 
 }  // namespace

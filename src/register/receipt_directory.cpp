@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_nesting.h"
 #include "journal/entry_json.h"
 
 namespace kasse::reg {
@@ -37,9 +38,13 @@ Result<OriginalSale> ServerReceiptDirectory::Find(const RegisterId& register_id,
   if (!token_.empty()) headers.emplace_back("Authorization", "Bearer " + token_);
   Result<http::HttpResponse> response =
       client_.Send("GET", url_.path_prefix + ReceiptPath(register_id, receipt_number), "", headers);
-  if (!response.ok()) {
+  // A 5xx is a server (or the load balancer in front of it) that cannot answer now:
+  // for the cashier the same as no server at all.
+  if (!response.ok() || response->status >= 500) {
+    std::string reason =
+        response.ok() ? "it answered " + std::to_string(response->status) : response.status().message();
     return Status::Unavailable("the original was sold at register " + register_id.value() +
-                               " and the server cannot be reached (" + response.status().message() +
+                               " and the server cannot be reached (" + reason +
                                "); return it without receipt or try again");
   }
   if (response->status == 404) {
@@ -48,6 +53,9 @@ Result<OriginalSale> ServerReceiptDirectory::Find(const RegisterId& register_id,
   }
   if (response->status != 200) {
     return Status::Unavailable("the server answered " + std::to_string(response->status) + " for the original receipt");
+  }
+  if (Status deep = CheckJsonNesting(response->body); !deep.ok()) {
+    return Status::Unavailable("the server's answer for the original receipt " + deep.message());
   }
   Json json = Json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object() || !json.contains("entry") || !json.contains("returns") ||

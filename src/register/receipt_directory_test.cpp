@@ -72,5 +72,28 @@ TEST_F(ServerReceiptDirectoryTest, MalformedOrFailingAnswersAreUnavailable) {
   EXPECT_NE(offline.message().find("without receipt"), std::string::npos);
 }
 
+// Issue 10, item 23: behind a load balancer, a server that is down answers 503 (or
+// 502, 504) instead of refusing the connection. The cashier gets the same hint.
+TEST_F(ServerReceiptDirectoryTest, AServerErrorIsTreatedLikeNoServer) {
+  for (int status : {500, 502, 503, 504}) {
+    answer_ = http::HttpResponse::Text(status, "<html>Service Unavailable</html>", "text/html");
+    Status refused = directory_->Find(RegisterId("K-0101-02"), 1).status();
+    EXPECT_TRUE(refused.IsUnavailable()) << status;
+    EXPECT_NE(refused.message().find("return it without receipt or try again"), std::string::npos)
+        << status << ": " << refused.message();
+  }
+}
+
+// Issue 10, item 4: a hostile or man-in-the-middle server nests its answer
+// 100,000 levels deep; the register refuses it instead of overflowing its stack.
+TEST_F(ServerReceiptDirectoryTest, ADeeplyNestedAnswerIsRefused) {
+  constexpr size_t kLevels = 100'000;
+  answer_ = http::HttpResponse::Json(
+      200, "{\"entry\":" + std::string(kLevels, '[') + std::string(kLevels, ']') + ",\"returns\":[]}");
+  Status refused = directory_->Find(RegisterId("K-0101-02"), 1).status();
+  EXPECT_TRUE(refused.IsUnavailable()) << refused.ToString();
+  EXPECT_NE(refused.message().find("nests deeper"), std::string::npos) << refused.message();
+}
+
 }  // namespace
 }  // namespace kasse::reg

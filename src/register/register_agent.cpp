@@ -12,10 +12,12 @@
 #include <nlohmann/json.hpp>
 
 #include "base/clock.h"
+#include "base/json_nesting.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_sync.h"
 #include "catalog/delta_json.h"
 #include "crypto/key_file.h"
+#include "crypto/random.h"
 #include "http/client.h"
 #include "http/server.h"
 #include "register/local_api.h"
@@ -29,6 +31,7 @@ namespace kasse::reg {
 namespace {
 
 constexpr size_t kMaxApiBodyBytes = size_t{256} * 1024;  // the cashier screen sends small JSON
+constexpr size_t kApiTokenBytes = 32;
 // A customer waits at the counter: a return against another register\'s receipt gives up after this.
 constexpr std::chrono::milliseconds kReceiptLookupTimeout{3000};
 
@@ -45,15 +48,14 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& listen) 
   return std::make_pair(listen.substr(0, colon), static_cast<uint16_t>(port));
 }
 
-// The device credential: from its file, or, with an enrollment code, from the
-// server (then kept in the file, mode 0600). Empty when neither exists.
-Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::string& path) {
-  if (std::filesystem::exists(path)) {
-    Result<std::string> stored = crypto::ReadKeyFile(path);
-    if (!stored.ok()) return stored.status();
-    return *stored;
-  }
-  if (config.enroll_code.empty()) return std::string();
+// What enrollment gives: the device credential and, from the master data, the store.
+struct Enrolled {
+  std::string token;
+  std::string store_id;  // "" when the server did not say
+};
+
+// Exchanges the enrollment code for the device credential and the register's store.
+Result<Enrolled> Enroll(const RegisterAgentConfig& config) {
   Result<http::Url> url = http::ParseUrl(config.server_url);
   if (!url.ok()) return url.status().WithFieldPrefix("server");
   char host[256] = {};
@@ -62,6 +64,9 @@ Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::st
   http::HttpClient client(url->host, url->port);
   Result<http::HttpResponse> response = client.Send("POST", url->path_prefix + "/api/v1/enroll", request.dump());
   if (!response.ok()) return Status::Unavailable("enrollment failed: " + response.status().message());
+  if (Status deep = CheckJsonNesting(response->body); !deep.ok()) {
+    return Status::Unavailable("enrollment failed: the server's answer " + deep.message());
+  }
   nlohmann::json answer = nlohmann::json::parse(response->body, nullptr, false);
   if (response->status != 200 || !answer.is_object() || !answer.contains("token") || !answer["token"].is_string()) {
     return Status::InvalidArgument("enroll_code",
@@ -71,9 +76,43 @@ Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::st
     return Status::InvalidArgument("enroll_code",
                                    "the code was made for register " + answer.value("register_id", std::string("?")));
   }
-  std::string token = answer["token"].get<std::string>();
-  KASSE_RETURN_IF_ERROR(crypto::WriteKeyFile(path, token));
-  return token;
+  Enrolled enrolled{answer["token"].get<std::string>(), ""};
+  if (auto store = answer.find("store_id"); store != answer.end() && store->is_string()) {
+    enrolled.store_id = store->get<std::string>();
+  }
+  return enrolled;
+}
+
+// The device credential: from its file, or, with an enrollment code, from the
+// server (then kept in the file, mode 0600, and the store beside it in
+// `store_path`). Empty when neither exists.
+Result<std::string> DeviceToken(const RegisterAgentConfig& config, const std::string& path,
+                                const std::string& store_path) {
+  if (std::filesystem::exists(path)) {
+    Result<std::string> stored = crypto::ReadKeyFile(path);
+    if (!stored.ok()) return stored.status();
+    return *stored;
+  }
+  if (config.enroll_code.empty()) return std::string();
+  Result<Enrolled> enrolled = Enroll(config);
+  if (!enrolled.ok()) return enrolled.status();
+  if (!enrolled->store_id.empty()) KASSE_RETURN_IF_ERROR(crypto::WriteKeyFile(store_path, enrolled->store_id));
+  KASSE_RETURN_IF_ERROR(crypto::WriteKeyFile(path, enrolled->token));
+  return enrolled->token;
+}
+
+// A secret from a file that only its owner may read (crypto::ReadKeyFile), without
+// surrounding whitespace, so `echo CODE > file` works. Secrets on the command
+// line are visible to every local user in `ps`; files and the environment are not.
+Status ReadSecret(const std::string& path, const char* field, std::string& secret) {
+  if (!secret.empty() || path.empty()) return Status::Ok();
+  Result<std::string> text = crypto::ReadKeyFile(path);
+  if (!text.ok()) return Status::InvalidArgument(field, path + ": " + text.status().message());
+  constexpr const char* kSpace = " \t\r\n";
+  size_t begin = text->find_first_not_of(kSpace);
+  if (begin == std::string::npos) return Status::InvalidArgument(field, path + " is empty");
+  secret = text->substr(begin, text->find_last_not_of(kSpace) + 1 - begin);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -94,6 +133,7 @@ struct RegisterAgent::Parts {
   std::unique_ptr<WalCheckpointer> checkpointer;
   std::unique_ptr<catalog::CatalogSyncClient> catalog_sync;
   std::unique_ptr<ReceiptDirectory> receipts;
+  std::string api_token;
   std::jthread sync_thread;
   std::jthread catalog_thread;
 
@@ -108,6 +148,8 @@ RegisterAgent::~RegisterAgent() { Stop(); }
 
 Status RegisterAgent::Start() {
   KASSE_RETURN_IF_ERROR(ValidateRegisterId(config_.register_id));
+  KASSE_RETURN_IF_ERROR(ReadSecret(config_.token_file, "token_file", config_.token));
+  KASSE_RETURN_IF_ERROR(ReadSecret(config_.enroll_code_file, "enroll_code_file", config_.enroll_code));
   Result<std::pair<std::string, uint16_t>> listen = ParseListen(config_.listen);
   if (!listen.ok()) return listen.status();
   std::error_code ec;
@@ -143,9 +185,15 @@ Status RegisterAgent::Start() {
   }
   // Before the catalog client, which presents the same credential.
   if (!config_.server_url.empty() && config_.token.empty()) {
-    Result<std::string> token = DeviceToken(config_, file("device-token"));
+    Result<std::string> token = DeviceToken(config_, file("device-token"), file("store-id"));
     if (!token.ok()) return token.status();
     config_.token = *token;
+  }
+  // Without --store-id: the store the master data placed the register in, learnt at enrollment.
+  if (config_.store_id.empty() && std::filesystem::exists(file("store-id"))) {
+    Result<std::string> store_id = crypto::ReadKeyFile(file("store-id"));
+    if (!store_id.ok()) return store_id.status().WithFieldPrefix("store_id");
+    config_.store_id = *store_id;
   }
   if (!config_.server_url.empty() && !config_.store_id.empty()) {
     catalog::CatalogSyncClient::Options options;
@@ -180,6 +228,10 @@ Status RegisterAgent::Start() {
   api_config.seller = config_.seller;
   api_config.seller.register_id = config_.register_id;
   api_config.manager_ids = config_.manager_ids;
+  api_config.listen_host = listen->first;
+  api_config.api_token = crypto::RandomToken(kApiTokenBytes);
+  KASSE_RETURN_IF_ERROR(crypto::WriteKeyFile(file("local-api.token"), api_config.api_token));
+  parts->api_token = api_config.api_token;
   if (!config_.printer_path.empty()) {
     std::string path = config_.printer_path;
     api_config.printer = [path](const std::string& bytes) {
@@ -204,6 +256,7 @@ Status RegisterAgent::Start() {
   if (!checkpointer.ok()) return checkpointer.status();
   parts->checkpointer = std::move(checkpointer).value();
   KASSE_RETURN_IF_ERROR(parts->server->Start());
+  parts->api->set_port(parts->server->port());
   if (sync != nullptr) parts->sync_thread = std::jthread([sync](const std::stop_token& stop) { sync->Run(stop); });
   if (catalog::CatalogSyncClient* pull = parts->catalog_sync.get(); pull != nullptr) {
     parts->catalog_thread = std::jthread([pull](const std::stop_token& stop) { pull->Run(stop); });
@@ -229,5 +282,7 @@ std::string RegisterAgent::api_url() const {
   Result<std::pair<std::string, uint16_t>> listen = ParseListen(config_.listen);
   return "http://" + listen->first + ":" + std::to_string(parts_->server->port());
 }
+
+std::string RegisterAgent::api_token() const { return parts_ ? parts_->api_token : ""; }
 
 }  // namespace kasse::reg

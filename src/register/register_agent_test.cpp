@@ -1,6 +1,7 @@
 #include "register/register_agent.h"
 
 #include <fstream>
+#include <iterator>
 #include <sys/stat.h>
 
 #include <gtest/gtest.h>
@@ -27,7 +28,7 @@ Result<http::HttpResponse> Get(const RegisterAgent& agent, const std::string& me
                                const std::string& body = "") {
   Result<http::Url> url = http::ParseUrl(agent.api_url());
   http::HttpClient client(url->host, url->port);
-  return client.Send(method, path, body);
+  return client.Send(method, path, body, {{"X-Kasse-Register-Token", agent.api_token()}});
 }
 
 TEST(RegisterAgentTest, ServesTheApiAndContinuesAfterARestart) {
@@ -43,11 +44,29 @@ TEST(RegisterAgentTest, ServesTheApiAndContinuesAfterARestart) {
   struct stat data {};
   ASSERT_EQ(stat(dir.File("data").c_str(), &data), 0);
   EXPECT_EQ(data.st_mode & 0777, 0700u);
+  struct stat token_file {};
+  ASSERT_EQ(stat(dir.File("data/local-api.token").c_str(), &token_file), 0);
+  EXPECT_EQ(token_file.st_mode & 0777, 0600u);
   RegisterAgent again(Config(dir));
   ASSERT_TRUE(again.Start().ok());
   Result<http::HttpResponse> status = Get(again, "GET", "/api/status");
   ASSERT_TRUE(status.ok());
   EXPECT_NE(status->body.find("\"open\":true"), std::string::npos) << status->body;
+}
+
+TEST(RegisterAgentTest, ChangesNeedTheTokenFromItsFile) {
+  TempDir dir;
+  RegisterAgent agent(Config(dir));
+  ASSERT_TRUE(agent.Start().ok());
+  std::ifstream file(dir.File("data/local-api.token"));
+  std::string token((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  EXPECT_GE(token.size(), 40u);
+  EXPECT_EQ(token, agent.api_token());
+  Result<http::Url> url = http::ParseUrl(agent.api_url());
+  http::HttpClient client(url->host, url->port);
+  const std::string open = R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"10.00"})";
+  EXPECT_EQ(client.Send("POST", "/api/shift/open", open)->status, 401);
+  EXPECT_EQ(client.Send("POST", "/api/shift/open", open, {{"Authorization", "Bearer " + token}})->status, 200);
 }
 
 TEST(RegisterAgentTest, AppliesACatalogFileAtStart) {

@@ -149,12 +149,31 @@ Sale RegisterService::NewSale() const {
   return Sale(vat_table_, std::move(draft));
 }
 
+Status RegisterService::CommitSale(const Sale& next) {
+  return SaleStep([&](Sale& sale) {
+    sale = next;
+    return Status::Ok();
+  });
+}
+
+bool RegisterService::ReturnsAgainstReceipt() const { return sale_ && sale_->draft().receipt.original.has_value(); }
+
 Status RegisterService::AddItem(const SaleItem& item, Quantity quantity) {
+  if (ReturnsAgainstReceipt()) {
+    Sale next = *sale_;
+    KASSE_RETURN_IF_ERROR(next.AddItem(item, quantity));
+    return ReturnStep(next);
+  }
   return SaleStep([&](Sale& sale) { return sale.AddItem(item, quantity); });
 }
 
 Status RegisterService::SetQuantity(size_t line, Quantity quantity) {
   if (!sale_) return Status::Conflict("sale", "no sale is open");
+  if (ReturnsAgainstReceipt()) {
+    Sale next = *sale_;
+    KASSE_RETURN_IF_ERROR(next.SetQuantity(line, quantity));
+    return ReturnStep(next);
+  }
   return SaleStep([&](Sale& sale) { return sale.SetQuantity(line, quantity); });
 }
 
@@ -179,90 +198,6 @@ Status RegisterService::ClearPayments() {
     sale.ClearPayments();
     return Status::Ok();
   });
-}
-
-// --- returns ------------------------------------------------------------------
-
-Result<OriginalSale> RegisterService::FindOriginal(const RegisterId& register_id, int64_t number) {
-  OriginalSale original;
-  if (register_id == register_id_) {
-    Result<std::optional<journal::JournalEntry>> found = store_.FindReceipt(number);
-    if (!found.ok()) return found.status();
-    if (!*found) {
-      return Status::NotFound("receipt_number", "this register has no receipt " + std::to_string(number));
-    }
-    original.sale = **found;
-  } else {
-    if (directory_ == nullptr) {
-      return Status::Unavailable("the original was sold at register " + register_id.value() +
-                                 " and no server is configured; return it without receipt");
-    }
-    Result<OriginalSale> remote = directory_->Find(register_id, number);
-    if (!remote.ok()) return remote.status();
-    original = std::move(remote).value();
-    // The server may not have this register's own returns yet: those come from the journal below.
-    std::erase_if(original.returns, [&](const journal::JournalEntry& e) { return e.register_id == register_id_; });
-  }
-  const auto* receipt = std::get_if<journal::ReceiptEntry>(&original.sale.payload);
-  if (receipt == nullptr || receipt->receipt.type != ReceiptType::kBeleg || receipt->total.is_negative()) {
-    return Status::NotFound("receipt_number", "receipt " + std::to_string(number) + " of register " +
-                                                  register_id.value() + " is not a sale");
-  }
-  ReceiptReference reference{register_id, original.sale.closing_number, ReceiptId(std::to_string(number))};
-  Result<std::vector<journal::ReceiptEntry>> local = store_.ReturnsOf(reference);
-  if (!local.ok()) return local.status();
-  for (journal::ReceiptEntry& earlier : *local) {
-    original.returns.push_back(journal::JournalEntry{0, register_id_, 0, 0, std::move(earlier)});
-  }
-  return original;
-}
-
-Status RegisterService::StartReturn(std::optional<int64_t> receipt_number, const RegisterId& sold_at) {
-  if (sale_ && !sale_->empty()) return Status::Conflict("sale", "finish or abort the current sale first");
-  std::optional<ReceiptReference> original;
-  if (receipt_number) {
-    const RegisterId& register_id = sold_at.empty() ? register_id_ : sold_at;
-    Result<OriginalSale> found = FindOriginal(register_id, *receipt_number);
-    if (!found.ok()) return found.status();
-    original = ReceiptReference{register_id, found->sale.closing_number, ReceiptId(std::to_string(*receipt_number))};
-  }
-  return SaleStep([&](Sale& sale) { return sale.MakeReturn(original); });
-}
-
-Status RegisterService::ReturnLine(size_t line, Quantity quantity) {
-  if (!sale_ || !sale_->draft().receipt.original) {
-    return Status::Conflict("original", "start a return against a receipt first");
-  }
-  const ReceiptReference& reference = *sale_->draft().receipt.original;
-  Result<OriginalSale> original = FindOriginal(reference.register_id, std::stoll(reference.receipt_id.value()));
-  if (!original.ok()) return original.status();
-  const std::vector<ReceiptLine>& lines = std::get<journal::ReceiptEntry>(original->sale.payload).receipt.lines;
-  if (line >= lines.size()) {
-    return Status::NotFound("line", "the original receipt has no line " + std::to_string(line + 1));
-  }
-  const ReceiptLine& sold = lines[line];
-  if (quantity.is_negative() || quantity.is_zero()) return Status::InvalidArgument("quantity", "must be positive");
-  int64_t returned = 0;
-  auto count_line = [&](const ReceiptLine& l) {
-    if (l.article == sold.article && l.unit_price == sold.unit_price && l.quantity.is_negative()) {
-      returned -= l.quantity.milli();
-    }
-  };
-  for (const journal::JournalEntry& earlier : original->returns) {
-    const auto* receipt = std::get_if<journal::ReceiptEntry>(&earlier.payload);
-    if (receipt != nullptr && receipt->receipt.type == ReceiptType::kBeleg) {
-      std::for_each(receipt->receipt.lines.begin(), receipt->receipt.lines.end(), count_line);
-    }
-  }
-  std::for_each(sale_->draft().receipt.lines.begin(), sale_->draft().receipt.lines.end(), count_line);
-  if (returned + quantity.milli() > sold.quantity.milli()) {
-    return Status::InvalidArgument(
-        "quantity", "only " + Quantity::Milli(sold.quantity.unit(), sold.quantity.milli() - returned).ToString() +
-                        " of " + sold.text + " can still be returned");
-  }
-  SaleItem item{sold.article, sold.text, sold.unit_price, sold.vat_key, sold.product_group};
-  return SaleStep(
-      [&](Sale& sale) { return sale.AddItem(item, -Quantity::Milli(sold.quantity.unit(), quantity.milli())); });
 }
 
 // --- finishing ----------------------------------------------------------------
@@ -298,16 +233,28 @@ Result<std::optional<journal::JournalEntry>> RegisterService::AddPayment(const P
     if (!finished.ok()) return finished.status();
     return std::optional<journal::JournalEntry>(std::move(finished).value());
   }
-  KASSE_RETURN_IF_ERROR(SaleStep([&](Sale& sale) {
-    sale = next;
-    return Status::Ok();
-  }));
+  KASSE_RETURN_IF_ERROR(CommitSale(next));
   return std::optional<journal::JournalEntry>();
 }
 
 Result<journal::JournalEntry> RegisterService::AbortSale() {
   if (!sale_) return Status::Conflict("sale", "no sale is open");
   return Finish(sale_->Abort());
+}
+
+Result<std::optional<journal::JournalEntry>> RegisterService::LeaveSale() {
+  if (!sale_) return Status::Conflict("sale", "no sale is open");
+  if (!sale_->untouched()) {
+    Result<journal::JournalEntry> aborted = AbortSale();
+    if (!aborted.ok()) return aborted.status();
+    return std::optional<journal::JournalEntry>(std::move(aborted).value());
+  }
+  Result<storage::SqliteTransaction> tx = store_.Begin();
+  if (!tx.ok()) return tx.status();
+  KASSE_RETURN_IF_ERROR(store_.ClearActiveSale());
+  KASSE_RETURN_IF_ERROR(tx->Commit());
+  sale_.reset();
+  return std::optional<journal::JournalEntry>();
 }
 
 Result<int64_t> RegisterService::ParkSale() {

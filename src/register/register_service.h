@@ -72,6 +72,11 @@ class RegisterService {
   // register if empty), or, with no number, a return without receipt (flagged).
   Status StartReturn(std::optional<int64_t> receipt_number, const RegisterId& sold_at = RegisterId());
   // Takes back `quantity` (positive) of original line `line` at its original price.
+  // During a return against a receipt, AddItem and SetQuantity are held to the same
+  // rule: only articles the original sold, at most what it sold minus what was
+  // returned already (at any register), and the refund never above what the
+  // original still holds. A return against a receipt with nothing left to return
+  // is refused at StartReturn.
   Status ReturnLine(size_t line, Quantity quantity);
 
   // Adds a payment; when it settles the sale, the sale is finished and its
@@ -79,6 +84,10 @@ class RegisterService {
   Result<std::optional<journal::JournalEntry>> AddPayment(const Payment& payment);
   Status ClearPayments();
   Result<journal::JournalEntry> AbortSale();
+  // Leaves the open sale in any state: one where nothing has happened yet (no line,
+  // no TSE transaction: an empty return) is discarded without a journal entry
+  // (nullopt); any other is aborted as AbortSale does.
+  Result<std::optional<journal::JournalEntry>> LeaveSale();
   Result<int64_t> ParkSale();
   Result<std::vector<ParkedSale>> ParkedSales() { return store_.ListParked(); }
   Status ResumeSale(int64_t slot);
@@ -89,6 +98,12 @@ class RegisterService {
   template <typename Change>
   Status SaleStep(Change change);
   Sale NewSale() const;
+  // Stores `next` as the open sale (a SaleStep that replaces it whole).
+  Status CommitSale(const Sale& next);
+  bool ReturnsAgainstReceipt() const;
+  // Commits `next`, a step of a return against a receipt, if it stays within the
+  // original (`original`, or looked up).
+  Status ReturnStep(const Sale& next, const OriginalSale* original = nullptr);
   void BeginStep();
   Result<journal::JournalEntry> Finish(const journal::ReceiptEntry& entry);
   Result<journal::JournalEntry> AppendEntry(journal::Payload payload);

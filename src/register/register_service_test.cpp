@@ -146,10 +146,86 @@ TEST_F(RegisterServiceTest, ReturnAgainstAnotherRegistersReceipt) {
 
   // The other one was returned at a third register meanwhile: none is left.
   directory.returns.push_back(JournalEntry{1, RegisterId("K-0101-03"), 1, 0, refund});
-  ASSERT_TRUE(service().StartReturn(number, RegisterId("K-0101-02")).ok());
-  Status none_left = service().ReturnLine(0, Quantity::Pieces(1));
-  EXPECT_TRUE(none_left.IsInvalidArgument()) << none_left.ToString();
-  EXPECT_NE(none_left.message().find("only 0"), std::string::npos);
+  Status none_left = service().StartReturn(number, RegisterId("K-0101-02"));
+  EXPECT_TRUE(none_left.IsConflict()) << none_left.ToString();
+  EXPECT_NE(none_left.message().find("has been returned"), std::string::npos) << none_left.ToString();
+  EXPECT_EQ(service().sale(), nullptr);
+}
+
+// Issue 10, item 9: a return against a receipt pays out only what it sold.
+TEST_F(RegisterServiceTest, AReturnTakesOnlyArticlesTheOriginalSold) {
+  ASSERT_TRUE(service().OpenShift(kAnna, Money::Zero()).ok());
+  ASSERT_TRUE(service().AddItem(kMilk, Quantity::Pieces(1)).ok());
+  int64_t sold = PayCash(119).receipt_number;
+  size_t journaled = Journal(*till_->store).size();
+  ASSERT_TRUE(service().StartReturn(sold).ok());
+
+  Status foreign = service().AddItem(kBattery, Quantity::Pieces(-1));  // never on the receipt
+  EXPECT_TRUE(foreign.IsInvalidArgument()) << foreign.ToString();
+  EXPECT_EQ(foreign.field(), "article");
+  EXPECT_NE(foreign.message().find("is not on receipt"), std::string::npos) << foreign.message();
+  EXPECT_TRUE(service().sale()->empty());
+  SaleItem cheaper = kMilk;
+  cheaper.unit_price = Money::FromCents(999);  // the same article at another price is not what was sold
+  EXPECT_TRUE(service().AddItem(cheaper, Quantity::Pieces(-1)).IsInvalidArgument());
+  EXPECT_TRUE(service().AddItem(kMilk, Quantity::Pieces(-2)).IsInvalidArgument());  // 1 was sold
+
+  ASSERT_TRUE(service().AddItem(kMilk, Quantity::Pieces(-1)).ok());  // scanning it back is fine
+  EXPECT_TRUE(service().SetQuantity(0, Quantity::Pieces(-5)).IsInvalidArgument());
+  EXPECT_TRUE(service().AddItem(kMilk, Quantity::Pieces(-1)).IsInvalidArgument());
+  EXPECT_EQ(service().sale()->draft().receipt.lines.size(), 1u);
+  EXPECT_EQ(service().sale()->Due().cents(), -119);
+  EXPECT_EQ(Journal(*till_->store).size(), journaled);
+  ReceiptEntry refund = PayCash(-119);
+  EXPECT_EQ(refund.total.cents(), -119);
+}
+
+// The refund never exceeds what the original holds, even where a discount made the
+// original cheaper than its lines.
+TEST_F(RegisterServiceTest, AReturnNeverRefundsMoreThanTheOriginalTotal) {
+  ASSERT_TRUE(service().OpenShift(kAnna, Money::Zero()).ok());
+  ASSERT_TRUE(service().AddItem(kBattery, Quantity::Pieces(1)).ok());
+  ASSERT_TRUE(service().SetReceiptDiscount(Money::FromCents(200), {"M1", "damaged box"}).ok());
+  int64_t sold = PayCash(299).receipt_number;
+  ASSERT_TRUE(service().StartReturn(sold).ok());
+  Status too_much = service().ReturnLine(0, Quantity::Pieces(1));
+  EXPECT_TRUE(too_much.IsInvalidArgument()) << too_much.ToString();
+  EXPECT_NE(too_much.message().find("would exceed the 2.99"), std::string::npos) << too_much.message();
+  EXPECT_TRUE(service().sale()->empty());
+}
+
+// Issue 10, item 10: every sale can be left. A return with nothing left to return
+// is refused upfront, and an empty return (or one whose lines were voided) aborts.
+TEST_F(RegisterServiceTest, AnEmptyReturnCanBeLeft) {
+  ASSERT_TRUE(service().OpenShift(kAnna, Money::Zero()).ok());
+  ASSERT_TRUE(service().AddItem(kSoap, Quantity::Pieces(1)).ok());
+  int64_t sold = PayCash(249).receipt_number;
+  size_t journaled = Journal(*till_->store).size();
+
+  ASSERT_TRUE(service().StartReturn(sold).ok());
+  Result<std::optional<JournalEntry>> left = service().LeaveSale();
+  ASSERT_TRUE(left.ok()) << left.status().ToString();
+  EXPECT_FALSE(left->has_value());  // nothing happened: nothing to journal
+  EXPECT_EQ(service().sale(), nullptr);
+  EXPECT_EQ(Journal(*till_->store).size(), journaled);
+
+  ASSERT_TRUE(service().StartReturn(sold).ok());
+  ASSERT_TRUE(service().ReturnLine(0, Quantity::Pieces(1)).ok());  // the TSE transaction starts
+  ASSERT_TRUE(service().VoidLine(0).ok());
+  Result<std::optional<JournalEntry>> aborted = service().LeaveSale();
+  ASSERT_TRUE(aborted.ok()) << aborted.status().ToString();
+  ASSERT_TRUE(aborted->has_value());
+  const auto& entry = std::get<ReceiptEntry>((*aborted)->payload);
+  EXPECT_EQ(entry.receipt.type, ReceiptType::kAVBelegabbruch);
+  EXPECT_TRUE(entry.tse.signed_ok());
+  EXPECT_EQ(service().sale(), nullptr);
+
+  ASSERT_TRUE(service().StartReturn(sold).ok());
+  ASSERT_TRUE(service().ReturnLine(0, Quantity::Pieces(1)).ok());
+  PayCash(-249);
+  Status nothing_left = service().StartReturn(sold);
+  EXPECT_TRUE(nothing_left.IsConflict()) << nothing_left.ToString();
+  EXPECT_EQ(service().sale(), nullptr);
 }
 
 TEST_F(RegisterServiceTest, ReturnWithoutReceiptIsFlagged) {

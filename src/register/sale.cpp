@@ -1,5 +1,6 @@
 #include "register/sale.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "domain/receipt_validation.h"
@@ -110,6 +111,15 @@ Status Sale::AddPayment(const Payment& payment) {
   changed.payments.push_back(payment);
   Result<ReceiptTotals> totals = ValidateReceiptBeforePayment(changed, *vat_table_);
   if (!totals.ok()) return totals.status();
+  if (Abs(payment.amount).cents() > kMaxTenderCents) {
+    return Invalid("amount", payment.amount.ToString() + " is more than a register takes in one tender (" +
+                                 Money::FromCents(kMaxTenderCents).ToString() + ")");
+  }
+  if (Money change = Abs(totals->paid) - Abs(totals->total); change.cents() > kMaxChangeCents) {
+    return Invalid("amount", payment.amount.ToString() + " would give " + change.ToString() +
+                                 " change, more than the " + Money::FromCents(kMaxChangeCents).ToString() +
+                                 " a register gives back; check the amount");
+  }
   // Acceptable if topping up the rest in cash would settle the receipt.
   Receipt settled = changed;
   Money due = totals->total - totals->paid;
@@ -148,6 +158,12 @@ journal::ReceiptEntry Sale::Abort() const {
   journal::ReceiptEntry entry = draft_;
   entry.receipt.type = ReceiptType::kAVBelegabbruch;
   entry.receipt.payments.clear();
+  // A return whose lines were all voided returned nothing: the abort refers to no original.
+  if (std::none_of(entry.receipt.lines.begin(), entry.receipt.lines.end(),
+                   [](const ReceiptLine& line) { return line.quantity.is_negative(); })) {
+    entry.receipt.original.reset();
+    entry.receipt.return_without_receipt = false;
+  }
   Result<ReceiptTotals> totals = ValidateReceipt(entry.receipt, *vat_table_);
   if (totals.ok()) {
     entry.vat = totals->vat;

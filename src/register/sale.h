@@ -27,6 +27,13 @@
 
 namespace kasse::reg {
 
+// Tenders are bounded (issue 10, item 19): a mistyped or forged amount is refused
+// instead of journaled. The change of all tenders together is at most
+// kMaxChangeCents (a 500 EUR note for a small purchase fits), and no single tender
+// exceeds kMaxTenderCents.
+inline constexpr int64_t kMaxChangeCents = 500'00;
+inline constexpr int64_t kMaxTenderCents = 100'000'00;
+
 // What the catalog knows of an article, as it goes on a line.
 struct SaleItem {
   ArticleNumber article;
@@ -47,6 +54,8 @@ class Sale {
   journal::TseRecord& mutable_tse() { return draft_.tse; }
   bool empty() const { return draft_.receipt.lines.empty(); }
   bool has_payments() const { return !draft_.receipt.payments.empty(); }
+  // Nothing has happened yet: no line and no TSE transaction (e.g. a return just started).
+  bool untouched() const { return empty() && !draft_.tse.started && draft_.tse.failure.empty(); }
   bool is_return() const { return draft_.receipt.original.has_value() || draft_.receipt.return_without_receipt; }
 
   Status AddItem(const SaleItem& item, Quantity quantity);

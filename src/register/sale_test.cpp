@@ -25,6 +25,21 @@ class SaleTest : public ::testing::Test {
   VatTable vat_ = VatTable::Germany();
 };
 
+// Issue 10, item 19: a cash tender of 99,999,999,999,999.99 EUR was taken.
+TEST_F(SaleTest, TendersAreBounded) {
+  Sale sale = WithMilkAndSoap();  // 6.06
+  Status absurd = sale.AddPayment(samples::Pay(PaymentMethod::kCash, 9'999'999'999'999'999));
+  EXPECT_TRUE(absurd.IsInvalidArgument()) << absurd.ToString();
+  EXPECT_EQ(absurd.field(), "amount");
+  EXPECT_FALSE(sale.has_payments());
+  Status too_much_change = sale.AddPayment(samples::Pay(PaymentMethod::kCash, 6'06 + kMaxChangeCents + 1));
+  EXPECT_TRUE(too_much_change.IsInvalidArgument()) << too_much_change.ToString();
+  EXPECT_NE(too_much_change.message().find("change"), std::string::npos) << too_much_change.message();
+  EXPECT_FALSE(sale.has_payments());
+  ASSERT_TRUE(sale.AddPayment(samples::Pay(PaymentMethod::kCash, 500'00)).ok());  // a 500 EUR note
+  EXPECT_TRUE(sale.CheckComplete().ok());
+}
+
 TEST_F(SaleTest, RejectedStepsLeaveTheSaleUnchanged) {
   Sale sale = WithMilkAndSoap();
   const std::string before = sale.draft().receipt.lines[0].text;

@@ -1,6 +1,7 @@
 #include "register/sync_client.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "journal/entry_json.h"
 #include "sync/protocol.h"
@@ -22,6 +23,10 @@ Result<std::unique_ptr<SyncClient>> SyncClient::Create(Options options, Register
   if (!url.ok()) return url.status().WithFieldPrefix("server");
   if (options.batch_entries == 0 || options.batch_entries > sync::kMaxBatchEntries) {
     return Status::InvalidArgument("batch_entries", "must be 1 to " + std::to_string(sync::kMaxBatchEntries));
+  }
+  if (options.min_backoff.count() <= 0 || options.max_backoff < options.min_backoff ||
+      options.probe_interval.count() <= 0 || options.retry_gap.count() < 0) {
+    return Status::InvalidArgument("backoff", "needs 0 < min_backoff <= max_backoff and a positive probe interval");
   }
   return std::unique_ptr<SyncClient>(new SyncClient(std::move(options), *url, std::move(register_id), store, clock));
 }
@@ -128,19 +133,60 @@ SyncStatus SyncClient::status() const {
   return status_;
 }
 
-void SyncClient::Run(const std::stop_token& stop) {
-  Backoff backoff(SyncLimits::kMinBackoff, SyncLimits::kMaxBackoff);
-  while (!stop.stop_requested()) {
-    Status drained = Drain();
-    std::chrono::milliseconds wait = SyncLimits::kIdlePoll;
-    if (drained.ok()) {
-      backoff.Reset();
-    } else {
-      wait = backoff.Next();
+int64_t SyncClient::early_retries() const {
+  std::lock_guard lock(mutex_);
+  return early_retries_;
+}
+
+bool SyncClient::ServerReady() {
+  Result<http::HttpResponse> answer = client_.Send("GET", url_.path_prefix + "/readyz");
+  return answer.ok() && answer->status == 200;
+}
+
+void SyncClient::WaitOut(const std::stop_token& stop, std::chrono::milliseconds delay, std::mt19937_64& random) {
+  using Clock = std::chrono::steady_clock;
+  auto deadline = Clock::now() + delay;
+  std::unique_lock lock(mutex_);
+  // Not even a new entry retries sooner than retry_gap after a failure.
+  wake_.wait_for(lock, stop, std::min(delay, options_.retry_gap), [] { return false; });
+  std::uniform_int_distribution<int64_t> jitter(options_.probe_interval.count() / 2,
+                                                options_.probe_interval.count() * 3 / 2);
+  while (!stop.stop_requested() && Clock::now() < deadline) {
+    auto next_probe = std::min(deadline, Clock::now() + std::chrono::milliseconds(jitter(random)));
+    if (wake_.wait_until(lock, stop, next_probe, [this] { return notified_; })) {
+      ++early_retries_;
+      return;  // the caller's next Drain sends the new entry; the flag is cleared there
     }
+    if (stop.stop_requested() || Clock::now() >= deadline) return;
+    lock.unlock();
+    bool ready = ServerReady();
+    lock.lock();
+    if (ready) {
+      ++early_retries_;
+      return;
+    }
+  }
+}
+
+void SyncClient::Run(const std::stop_token& stop) {
+  // A stop ends the upload in flight at once; an unacknowledged batch is sent again after a restart.
+  std::stop_callback cancel(stop, [this] { client_.Cancel(); });
+  std::mt19937_64 random(std::random_device{}() ^ std::hash<std::string>{}(register_id_.value()));
+  Backoff backoff(options_.min_backoff, options_.max_backoff, random());
+  while (!stop.stop_requested()) {
+    {
+      std::lock_guard lock(mutex_);
+      notified_ = false;  // what is journaled now goes with this Drain
+    }
+    Status drained = Drain();
+    if (stop.stop_requested()) return;
+    if (!drained.ok()) {
+      WaitOut(stop, backoff.Next(), random);
+      continue;
+    }
+    backoff.Reset();
     std::unique_lock lock(mutex_);
-    wake_.wait_for(lock, stop, wait, [this, &drained] { return drained.ok() && notified_; });
-    notified_ = false;
+    wake_.wait_for(lock, stop, SyncLimits::kIdlePoll, [this] { return notified_; });
   }
 }
 

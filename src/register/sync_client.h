@@ -9,8 +9,16 @@
 // acknowledgement and stores nothing twice. Being offline for days is normal:
 // entries wait in the journal and drain in batches on reconnect.
 //
-// Failures back off exponentially (Backoff) with jitter, from kMinBackoff to
-// kMaxBackoff; a new journal entry (Notify) wakes an idle client at once.
+// Failures back off exponentially (Backoff) with full jitter, from kMinBackoff to
+// kMaxBackoff (10 s), seeded per client so registers do not retry in step. A
+// backoff ends early, so that after an outage every register is back within a
+// few seconds, without a thundering herd:
+//   - a new journal entry (Notify) ends it, once kMinBackoff has passed since the
+//     failure (a burst of sales does not hammer a server that is down);
+//   - every kProbeInterval (jittered ±50 %) a cheap probe, GET /readyz, ends it
+//     when the server answers 200 (no database work, no credential).
+// Notify also wakes an idle client at once. Run cancels the request in flight when
+// stop is requested (the batch is simply sent again next time).
 //
 // Thread-safety: SyncOnce/Drain/Run from one thread (with its own JournalStore
 // connection); Notify() and status() from any thread.
@@ -35,8 +43,9 @@ namespace kasse::reg {
 
 struct SyncLimits {
   static constexpr std::chrono::milliseconds kMinBackoff{500};
-  static constexpr std::chrono::milliseconds kMaxBackoff{60'000};
-  static constexpr std::chrono::milliseconds kIdlePoll{5'000};  // re-check even without Notify
+  static constexpr std::chrono::milliseconds kMaxBackoff{10'000};
+  static constexpr std::chrono::milliseconds kProbeInterval{2'000};  // during a backoff, ±50 %
+  static constexpr std::chrono::milliseconds kIdlePoll{5'000};       // re-check even without Notify
   static constexpr size_t kBatchEntries = 200;
 };
 
@@ -73,6 +82,10 @@ class SyncClient {
     std::string token;       // device credential, sent as "Authorization: Bearer …"
     std::chrono::milliseconds timeout = std::chrono::milliseconds(10'000);
     size_t batch_entries = SyncLimits::kBatchEntries;
+    std::chrono::milliseconds retry_gap = SyncLimits::kMinBackoff;  // the least time from a failure to a retry
+    std::chrono::milliseconds min_backoff = SyncLimits::kMinBackoff;
+    std::chrono::milliseconds max_backoff = SyncLimits::kMaxBackoff;
+    std::chrono::milliseconds probe_interval = SyncLimits::kProbeInterval;
   };
 
   // `store` must be this client's own connection to the register database.
@@ -89,11 +102,17 @@ class SyncClient {
   // A new entry is in the journal.
   void Notify();
   SyncStatus status() const;
+  // How many backoffs ended early, by Notify or by the probe (for tests and benchmarks).
+  int64_t early_retries() const;
 
  private:
   SyncClient(Options options, http::Url url, RegisterId register_id, JournalStore& store, Clock& clock);
   Result<int64_t> Upload(int64_t acked, int64_t head, const std::vector<journal::JournalEntry>& batch);
   void Record(const Status& outcome, int64_t acked, int64_t last);
+  // Waits out a backoff of `delay`, ending early as described above.
+  void WaitOut(const std::stop_token& stop, std::chrono::milliseconds delay, std::mt19937_64& random);
+  // GET /readyz answered 200.
+  bool ServerReady();
 
   Options options_;
   http::Url url_;
@@ -104,6 +123,7 @@ class SyncClient {
   mutable std::mutex mutex_;
   std::condition_variable_any wake_;
   bool notified_ = false;
+  int64_t early_retries_ = 0;
   SyncStatus status_;
 };
 

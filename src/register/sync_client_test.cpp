@@ -1,5 +1,6 @@
 #include "register/sync_client.h"
 
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -24,6 +25,11 @@ class FakeServer {
   FakeServer() {
     router_.Add("POST", "/api/v1/registers/{id}/journal", http::Access::kDevice,
                 [this](const http::HttpRequest& r) { return Upload(r); });
+    router_.Add("GET", "/readyz", http::Access::kPublic, [this](const http::HttpRequest&) {
+      std::lock_guard lock(mutex);
+      ++probes;
+      return http::HttpResponse::Text(down ? 503 : 200, down ? "not ready" : "ready");
+    });
     http::HttpServer::Options options;
     options.threads = 2;  // a slow answer must not hold up the client's retry
     server_ = std::make_unique<http::HttpServer>(options, [this](http::HttpRequest& r) { return router_.Handle(r); });
@@ -34,6 +40,8 @@ class FakeServer {
   std::mutex mutex;
   std::map<int64_t, std::string> stored;  // seq → entry
   int64_t uploads = 0;
+  int64_t probes = 0;
+  bool down = false;             // behind a load balancer while the server is away: 503 to everything
   int fail_next = 0;             // answer 500 this many times
   int64_t ack_at_most = 0;       // > 0: store and acknowledge at most this many entries per batch
   int slow_ms = 0;               // store, then answer this late
@@ -43,6 +51,7 @@ class FakeServer {
   http::HttpResponse Upload(const http::HttpRequest& request) {
     std::unique_lock lock(mutex);
     ++uploads;
+    if (down) return http::HttpResponse::Text(503, "no server available");
     if (fail_next > 0) {
       --fail_next;
       return http::HttpResponse::Json(500, R"({"error":{"code":"INTERNAL","message":"db down","field":""}})");
@@ -210,6 +219,90 @@ TEST_F(SyncClientTest, DaysOfflineBacklogDrainsOnReconnect) {
   ASSERT_TRUE(client->Drain().ok());
   ExpectDeliveredOnce(server);
   EXPECT_EQ(server.uploads, 6);  // 2,503 entries, 500 per batch
+}
+
+// Issue 10, item 11: a register sat in a 60 s backoff for 40 s after the server was
+// back. Here the backoff is 60 s on purpose; what ends it early is the subject.
+class SyncRecoveryTest : public SyncClientTest {
+ protected:
+  std::unique_ptr<SyncClient> LongBackoffClient(const std::string& url, std::chrono::milliseconds probe_interval) {
+    SyncClient::Options options;
+    options.server_url = url;
+    options.timeout = std::chrono::seconds(5);
+    options.retry_gap = std::chrono::milliseconds(10);
+    options.min_backoff = options.max_backoff = std::chrono::seconds(60);
+    options.probe_interval = probe_interval;
+    return *SyncClient::Create(options, RegisterId("K-0101-01"), *outbox_, till_->clock);
+  }
+  // Polls `done` for up to 20 s: far less than the 60 s backoff, so a pass shows the backoff ended early.
+  static bool Eventually(const std::function<bool()>& done) {
+    for (int i = 0; i < 2'000; ++i) {
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return done();
+  }
+  // The server has everything and the client has seen it acknowledged.
+  bool Delivered(const SyncClient& client) {
+    return client.status().acked_seq == static_cast<int64_t>(Journal(*till_->store).size());
+  }
+};
+
+TEST_F(SyncRecoveryTest, ANewEntryEndsTheBackoff) {
+  FakeServer server;
+  server.down = true;
+  Sell(1);
+  std::unique_ptr<SyncClient> client = LongBackoffClient(server.url(), std::chrono::hours(1));
+  std::jthread runner([&](const std::stop_token& stop) { client->Run(stop); });
+  ASSERT_TRUE(Eventually([&] { return !client->status().last_error.empty(); }));  // failed: backing off
+  {
+    std::lock_guard lock(server.mutex);
+    server.down = false;
+  }
+  Sell(1);
+  client->Notify();
+  ASSERT_TRUE(Eventually([&] { return Delivered(*client); }));
+  EXPECT_GE(client->early_retries(), 1);
+  runner.request_stop();
+  runner.join();
+  ExpectDeliveredOnce(server);
+}
+
+TEST_F(SyncRecoveryTest, TheProbeEndsTheBackoffWhenTheServerIsBack) {
+  FakeServer server;
+  server.down = true;
+  Sell(1);
+  std::unique_ptr<SyncClient> client = LongBackoffClient(server.url(), std::chrono::milliseconds(50));
+  std::jthread runner([&](const std::stop_token& stop) { client->Run(stop); });
+  // It probes while the server is away, and the probe is all it sends meanwhile.
+  ASSERT_TRUE(Eventually([&] {
+    std::lock_guard lock(server.mutex);
+    return server.probes >= 2;
+  }));
+  {
+    std::lock_guard lock(server.mutex);
+    EXPECT_EQ(server.uploads, 1);
+    server.down = false;
+  }
+  ASSERT_TRUE(Eventually([&] { return Delivered(*client); }));  // no new entry: the probe found the server
+  EXPECT_GE(client->early_retries(), 1);
+  runner.request_stop();
+  runner.join();
+  ExpectDeliveredOnce(server);
+}
+
+TEST(BackoffTest, TheDefaultCapIsTenSecondsAndRegistersDoNotRetryInStep) {
+  Backoff first(SyncLimits::kMinBackoff, SyncLimits::kMaxBackoff, 1);
+  Backoff second(SyncLimits::kMinBackoff, SyncLimits::kMaxBackoff, 2);
+  int same = 0;
+  for (int i = 0; i < 30; ++i) {
+    auto a = first.Next();
+    auto b = second.Next();
+    EXPECT_LE(a, std::chrono::milliseconds(10'000));
+    EXPECT_GE(a, SyncLimits::kMinBackoff);
+    if (a == b) ++same;
+  }
+  EXPECT_LT(same, 5);
 }
 
 TEST(BackoffTest, GrowsWithJitterUpToTheCapAndResets) {

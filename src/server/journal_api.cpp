@@ -156,8 +156,12 @@ void AddEnrollmentRoutes(http::Router& router, Credentials& credentials, masterd
     }
     log.Info("register enrolled",
              {{"register_id", enrolled->register_id.value()}, {"device_id", body["device_id"].get<std::string>()}});
-    return http::HttpResponse::Json(
-        200, nlohmann::json{{"register_id", enrolled->register_id.value()}, {"token", enrolled->token}}.dump());
+    nlohmann::json answer{{"register_id", enrolled->register_id.value()}, {"token", enrolled->token}};
+    // The register's store, so it pulls its catalog without being told (docs/register.md).
+    if (Result<masterdata::Register> known = master_data.GetRegister(enrolled->register_id); known.ok()) {
+      answer["store_id"] = known->store.value();
+    }
+    return http::HttpResponse::Json(200, answer.dump());
   });
 }
 

@@ -83,7 +83,7 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   EXPECT_EQ(token_file.st_mode & 0777, 0600u);
 
   ASSERT_EQ(Call(agent.api_url(), "POST", "/api/shift/open",
-                 R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"10.00"})")
+                 R"({"cashier_id":"7","cashier_name":"Anna","opening_float":"10.00"})", agent.api_token())
                 ->status,
             200);
   // The sync thread delivers in the background: wait (at most 10 s) until the server
@@ -112,6 +112,42 @@ TEST(ServerAppTest, EnrolledRegisterSyncsItsJournal) {
   Result<std::optional<std::string>> second = restarted.Start();
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(second->has_value());  // the admin token is not shown again
+}
+
+// Issue 10, item 20: without --store-id a register stayed at catalog version 0. The
+// enrollment answer now names the store the master data places the register in.
+TEST(ServerAppTest, EnrollmentTellsTheRegisterItsStore) {
+  TempDir dir;
+  ServerConfig server_config = testing::LoopbackConfig(dir.File("server.db"));
+  ServerApp server(server_config);
+  Result<std::optional<std::string>> admin = server.Start();
+  ASSERT_TRUE(admin.ok() && admin->has_value()) << admin.status().ToString();
+  const std::string store_json =
+      R"({"name":"Filiale Mitte","time_zone":"Europe/Berlin",)"
+      R"("address":{"street":"Hauptstraße 1","postcode":"10115","city":"Berlin","country":"DE"}})";
+  ASSERT_EQ(Call(server.url(), "PUT", "/api/v1/stores/B1", store_json, **admin)->status, 200);
+  ASSERT_EQ(Call(server.url(), "PUT", "/api/v1/registers/K-0101-01", R"({"store_id":"B1","label":"Kasse 1"})", **admin)
+                ->status,
+            200);
+  Result<http::HttpResponse> code =
+      Call(server.url(), "POST", "/api/v1/enrollments", R"({"register_id":"K-0101-01"})", **admin);
+  ASSERT_EQ(code->status, 201) << code->body;
+  reg::RegisterAgentConfig config = RegisterConfig(dir, server.url());
+  config.enroll_code = nlohmann::json::parse(code->body)["code"];
+  {
+    reg::RegisterAgent agent(config);
+    Status started = agent.Start();
+    ASSERT_TRUE(started.ok()) << started.ToString();
+    EXPECT_EQ(agent.store_id(), "B1");
+    // Issue 10, item 25: its catalog long poll (B1 has no catalog yet, so the server holds it
+    // for 25 s) is cancelled by Stop; a generous bound, as a correctness check.
+    auto stopping = std::chrono::steady_clock::now();
+    agent.Stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - stopping, std::chrono::seconds(5));
+  }
+  reg::RegisterAgent again(RegisterConfig(dir, server.url()));  // no code, no --store-id
+  ASSERT_TRUE(again.Start().ok());
+  EXPECT_EQ(again.store_id(), "B1");
 }
 
 TEST(ServerAppTest, AuditLogHasAdminChangesAndRefusalsButNotTheRegistersTraffic) {

@@ -3,6 +3,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/json_nesting.h"
+
 namespace kasse::demo::detail {
 namespace {
 
@@ -50,6 +52,9 @@ Result<Json> JsonClient::Send(std::string_view method, const std::string& path, 
   if (!token_.empty()) headers.emplace_back("Authorization", "Bearer " + token_);
   Result<http::HttpResponse> response = client_.Send(method, prefix_ + path, body, headers);
   if (!response.ok()) return response.status();
+  if (kasse::Status deep = CheckJsonNesting(response->body); !deep.ok()) {
+    return kasse::Status::Internal("the answer to " + path + " " + deep.message());
+  }
   if (response->status < 200 || response->status > 299) return ErrorOf(response->status, response->body);
   if (response->body.empty()) return Json(nullptr);
   Json json = Json::parse(response->body, nullptr, /*allow_exceptions=*/false);

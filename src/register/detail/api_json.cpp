@@ -1,11 +1,14 @@
 #include "register/detail/api_json.h"
 
+#include "base/json_nesting.h"
+
 namespace kasse::reg::detail {
 
 std::string Dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 http::HttpResponse Ok(const Json& json) { return http::HttpResponse::Json(200, Dump(json)); }
 
 Result<Json> Body(const http::HttpRequest& request) {
+  KASSE_RETURN_IF_ERROR(CheckJsonNesting(request.body));
   Json json = Json::parse(request.body.empty() ? "{}" : request.body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) return Status::InvalidArgument("", "the body must be a JSON object");
   return json;
