@@ -36,6 +36,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "base/temp_dir.h"
 #include "bench_server.h"
 #include "journal/entry_check.h"
@@ -64,10 +65,6 @@ using SteadyClock = std::chrono::steady_clock;
 
 double SecondsSince(SteadyClock::time_point start) {
   return std::chrono::duration<double>(SteadyClock::now() - start).count();
-}
-
-void Check(const Status& status, const std::string& what) {
-  if (!status.ok()) throw std::runtime_error(what + ": " + status.ToString());
 }
 
 struct Workload {

@@ -49,6 +49,7 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
+#include "bench_support.h"
 #include "base/clock.h"
 #include "base/temp_dir.h"
 #include "crypto/ec_private_key.h"
@@ -96,16 +97,13 @@ SaleItem PickItem(std::mt19937_64& random) {
                   VatKey(spec.vat_key), ProductGroupId(std::string(spec.group))};
 }
 
-void Check(const Status& status, std::string_view what) {
-  if (!status.ok()) throw std::runtime_error(std::string(what) + ": " + status.ToString());
-}
-
 void CheckSqlite(int code, sqlite3* db, std::string_view what) {
   if (code != SQLITE_OK && code != SQLITE_DONE) {
     throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
   }
 }
 
+using bench::Check;
 using Clock = std::chrono::steady_clock;
 
 double MicrosSince(Clock::time_point start) {

@@ -23,6 +23,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "base/temp_dir.h"
 #include "http/client.h"
 #include "loadgen/enrollment.h"
@@ -35,10 +36,6 @@ namespace {
 constexpr size_t kRegisters = 1000;
 constexpr size_t kEntriesPerRegister = 5;
 constexpr std::chrono::seconds kSettle{2};
-
-void Check(const Status& status, const std::string& what) {
-  if (!status.ok()) throw std::runtime_error(what + ": " + status.ToString());
-}
 
 // `kasse server` as a child process, with its URL and admin token from stdout.
 class ServerProcess {

@@ -27,6 +27,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
 #include "base/temp_dir.h"
 #include "http/client.h"
 #include "loadgen/enrollment.h"
@@ -47,23 +48,6 @@ constexpr std::chrono::seconds kDrainLimit{120};
 constexpr std::chrono::milliseconds kPollMillis{5};
 
 using SteadyClock = std::chrono::steady_clock;
-
-void Check(const Status& status, const std::string& what) {
-  if (!status.ok()) throw std::runtime_error(what + ": " + status.ToString());
-}
-
-std::unique_ptr<TempDir> TempDirOnTmpfs() {
-  const char* old = std::getenv("TMPDIR");
-  std::string saved = old != nullptr ? old : "";
-  setenv("TMPDIR", "/dev/shm", 1);
-  auto dir = std::make_unique<TempDir>();
-  if (old != nullptr) {
-    setenv("TMPDIR", saved.c_str(), 1);
-  } else {
-    unsetenv("TMPDIR");
-  }
-  return dir;
-}
 
 struct Till {
   std::unique_ptr<loadgen::SimulatedRegister> reg;

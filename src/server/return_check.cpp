@@ -1,12 +1,20 @@
 #include "server/return_check.h"
 
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace kasse::server {
 namespace {
 
 using Quantities = std::map<std::string, int64_t, std::less<>>;  // article → milli-units
+
+std::string Join(std::initializer_list<std::string_view> parts) {
+  std::string joined;
+  for (std::string_view part : parts) joined += part;
+  return joined;
+}
 
 void AddReturned(const journal::ReceiptEntry& entry, Quantities& returned, int64_t& refunded) {
   if (entry.receipt.type != ReceiptType::kBeleg) return;
@@ -39,19 +47,19 @@ Status CheckReturnWithinOriginal(const journal::ReceiptEntry& original,
     auto was_sold = sold.find(article);
     if (was_sold == sold.end()) {
       return Status::InvalidArgument(
-          field, "returns article " + article + ", which receipt " + number + " of the original did not sell");
+          field, Join({"returns article ", article, ", which receipt ", number, " of the original did not sell"}));
     }
     if (returned[article] > was_sold->second) {
+      Unit unit = lines[i].quantity.unit();
       return Status::InvalidArgument(
-          field, "returns " + Quantity::Milli(lines[i].quantity.unit(), returned[article]).ToString() + " of article " +
-                     article + " in all, but receipt " + number + " sold " +
-                     Quantity::Milli(lines[i].quantity.unit(), was_sold->second).ToString());
+          field, Join({"returns ", Quantity::Milli(unit, returned[article]).ToString(), " of article ", article,
+                       " in all, but receipt ", number, " sold ", Quantity::Milli(unit, was_sold->second).ToString()}));
     }
   }
   if (refunded > original.total.cents()) {
-    return Status::InvalidArgument("payload.total_cents", "refunds " + Money::FromCents(refunded).ToString() +
-                                                              " in all, more than receipt " + number + "'s total of " +
-                                                              original.total.ToString());
+    return Status::InvalidArgument(
+        "payload.total_cents", Join({"refunds ", Money::FromCents(refunded).ToString(), " in all, more than receipt ",
+                                     number, "'s total of ", original.total.ToString()}));
   }
   return Status::Ok();
 }
