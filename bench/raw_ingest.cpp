@@ -11,6 +11,10 @@ namespace {
 
 constexpr std::string_view kAckedSeqQuery = "SELECT acked_seq FROM register_progress";
 constexpr std::string_view kProgressUpdate = "UPDATE register_progress SET acked_seq";
+constexpr std::string_view kChainUpdate = "UPDATE register_progress SET tse_serial";
+constexpr std::string_view kEntryInsert = "INSERT INTO journal_entries";
+constexpr std::string_view kReceiptQuery = "SELECT body FROM journal_entries WHERE register_id = ? AND receipt_number";
+constexpr std::string_view kReturnsQuery = "SELECT body FROM journal_entries WHERE original_ref";
 
 class SqliteRawWriter final : public RawWriter {
  public:
@@ -113,14 +117,34 @@ class PostgresRawWriter final : public RawWriter {
 Result<std::vector<storage::SqlRow>> RecordingConnection::Query(std::string_view sql,
                                                                 std::span<const storage::SqlValue> params) {
   if (sql.starts_with(kAckedSeqQuery) && !params.empty()) {
-    auto found = acked_.find(params[0].AsText());
-    return std::vector<storage::SqlRow>{{storage::SqlValue(found == acked_.end() ? int64_t{0} : found->second)}};
+    std::vector<storage::SqlValue>& row = progress_[params[0].AsText()];
+    if (row.empty())
+      row = {int64_t{0}, nullptr, nullptr, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}};
+    return std::vector<storage::SqlRow>{storage::SqlRow(row.begin(), row.end())};
+  }
+  if (sql.starts_with(kReceiptQuery)) {
+    auto found = receipts_.find({params[0].AsText(), params[1].AsInt()});
+    if (found == receipts_.end()) return std::vector<storage::SqlRow>{};
+    return std::vector<storage::SqlRow>{{storage::SqlValue(found->second)}};
+  }
+  if (sql.starts_with(kReturnsQuery)) {
+    std::vector<storage::SqlRow> rows;
+    for (const std::string& body : returns_[params[0].AsText()]) rows.push_back({storage::SqlValue(body)});
+    return rows;
   }
   return std::vector<storage::SqlRow>{};
 }
 
 Result<int64_t> RecordingConnection::Run(std::string_view sql, std::span<const storage::SqlValue> params) {
-  if (sql.starts_with(kProgressUpdate)) acked_[params[2].AsText()] = params[0].AsInt();
+  if (sql.starts_with(kProgressUpdate)) {
+    progress_[params[2].AsText()][0] = params[0];
+  } else if (sql.starts_with(kChainUpdate)) {
+    std::vector<storage::SqlValue>& row = progress_[params[8].AsText()];
+    for (size_t i = 0; i < 8; ++i) row[i + 1] = params[i];
+  } else if (sql.starts_with(kEntryInsert) && params[6].is_null()) {  // an accepted entry
+    if (!params[3].is_null()) receipts_[{params[0].AsText(), params[3].AsInt()}] = params[5].AsText();
+    if (!params[4].is_null()) returns_[params[4].AsText()].push_back(params[5].AsText());
+  }
   out_->push_back({std::string(sql), std::vector<storage::SqlValue>(params.begin(), params.end())});
   return int64_t{1};
 }

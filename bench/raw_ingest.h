@@ -37,7 +37,7 @@ class RecordingConnection final : public storage::SqlConnection {
   explicit RecordingConnection(std::vector<RecordedStatement>* out) : out_(out) {}
   storage::SqlDialect dialect() const override { return storage::SqlDialect::kSqlite; }
   Status Execute(std::string_view) override { return Status::Ok(); }
-  // Answers the acknowledged-seq lookup from the progress updates it has seen.
+  // Answers the progress-row and receipt lookups from the writes it has seen.
   Result<std::vector<storage::SqlRow>> Query(std::string_view sql, std::span<const storage::SqlValue> params) override;
   Result<int64_t> Run(std::string_view sql, std::span<const storage::SqlValue> params) override;
   Status Begin() override { return Status::Ok(); }
@@ -47,7 +47,12 @@ class RecordingConnection final : public storage::SqlConnection {
 
  private:
   std::vector<RecordedStatement>* out_;
-  std::map<std::string, int64_t> acked_;
+  // The progress row per register as IngestService reads it (acked seq, then the
+  // chain state of server/journal_chain.h), kept from the updates it has seen.
+  std::map<std::string, std::vector<storage::SqlValue>> progress_;
+  // Accepted entries' bodies, for the return check's lookups of originals.
+  std::map<std::pair<std::string, int64_t>, std::string> receipts_;
+  std::map<std::string, std::vector<std::string>> returns_;
 };
 
 class RawWriter {
