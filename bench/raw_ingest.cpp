@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::string_view kAckedSeqQuery = "SELECT acked_seq FROM register_progress";
 constexpr std::string_view kProgressUpdate = "UPDATE register_progress SET acked_seq";
+constexpr std::string_view kLockQuery = "SELECT acked_seq, tse_serial";
 constexpr std::string_view kChainUpdate = "UPDATE register_progress SET tse_serial";
 constexpr std::string_view kEntryInsert = "INSERT INTO journal_entries";
 constexpr std::string_view kReceiptQuery = "SELECT body FROM journal_entries WHERE register_id = ? AND receipt_number";
@@ -114,12 +115,20 @@ class PostgresRawWriter final : public RawWriter {
 
 }  // namespace
 
+std::vector<storage::SqlValue>& RecordingConnection::ProgressRow(const std::string& register_id) {
+  std::vector<storage::SqlValue>& row = progress_[register_id];
+  if (row.empty())
+    row = {int64_t{0}, nullptr, nullptr, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}};
+  return row;
+}
+
 Result<std::vector<storage::SqlRow>> RecordingConnection::Query(std::string_view sql,
                                                                 std::span<const storage::SqlValue> params) {
-  if (sql.starts_with(kAckedSeqQuery) && !params.empty()) {
+  if ((sql.starts_with(kLockQuery) || sql.starts_with(kAckedSeqQuery)) && !params.empty()) {
     std::vector<storage::SqlValue>& row = progress_[params[0].AsText()];
     if (row.empty())
       row = {int64_t{0}, nullptr, nullptr, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}, int64_t{0}};
+    if (sql.starts_with(kAckedSeqQuery)) return std::vector<storage::SqlRow>{{row[0]}};
     return std::vector<storage::SqlRow>{storage::SqlRow(row.begin(), row.end())};
   }
   if (sql.starts_with(kReceiptQuery)) {
@@ -137,9 +146,9 @@ Result<std::vector<storage::SqlRow>> RecordingConnection::Query(std::string_view
 
 Result<int64_t> RecordingConnection::Run(std::string_view sql, std::span<const storage::SqlValue> params) {
   if (sql.starts_with(kProgressUpdate)) {
-    progress_[params[2].AsText()][0] = params[0];
+    ProgressRow(params[2].AsText())[0] = params[0];
   } else if (sql.starts_with(kChainUpdate)) {
-    std::vector<storage::SqlValue>& row = progress_[params[8].AsText()];
+    std::vector<storage::SqlValue>& row = ProgressRow(params[8].AsText());
     for (size_t i = 0; i < 8; ++i) row[i + 1] = params[i];
   } else if (sql.starts_with(kEntryInsert) && params[6].is_null()) {  // an accepted entry
     if (!params[3].is_null()) receipts_[{params[0].AsText(), params[3].AsInt()}] = params[5].AsText();

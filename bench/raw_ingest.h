@@ -46,6 +46,8 @@ class RecordingConnection final : public storage::SqlConnection {
   bool Healthy() override { return true; }
 
  private:
+  std::vector<storage::SqlValue>& ProgressRow(const std::string& register_id);
+
   std::vector<RecordedStatement>* out_;
   // The progress row per register as IngestService reads it (acked seq, then the
   // chain state of server/journal_chain.h), kept from the updates it has seen.
