@@ -32,7 +32,7 @@
 
 namespace kasse::catalog {
 
-// Bound of ProductGroup::name. REFERENCE.md gives no length for DSFinV-K's
+// Bound of ProductGroup::name. Our sources give no length for DSFinV-K's
 // WARENGR, so the group name takes the bound of WARENGR_ID; check before relaxing.
 inline constexpr size_t kMaxProductGroupNameBytes = 40;
 

@@ -20,7 +20,7 @@
 namespace kasse::cli {
 namespace {
 
-// TV-4 (../shared/fiscal/REFERENCE.md §7), a real receipt.
+// TV-4 (docs/fiscal.md §6), a real receipt.
 constexpr const char* kTv4 =
     "V0;ERS 8cb8e2de-4052-481b-945b-118022951944;Kassenbeleg-V1;Beleg^21.42_0.00_0.00_0.00_0.00^21.42:Unbar;1;31;"
     "2021-08-23T14:36:27.000Z;2021-08-23T14:36:33.000Z;ecdsa-plain-SHA256;unixTime;"

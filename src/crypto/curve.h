@@ -2,7 +2,7 @@
 // curve of a bare public key.
 //
 // Certified TSEs use P-256 or brainpoolP256r1 with SHA-256 and P-384 or
-// brainpoolP384r1 with SHA-384 (../shared/fiscal/REFERENCE.md §2); P-521 and
+// brainpoolP384r1 with SHA-384 (docs/fiscal.md §2); P-521 and
 // brainpoolP512r1 are supported for completeness. All six are prime curves with
 // cofactor 1 whose order has as many bytes as the field, so one byte size
 // describes a coordinate, a private scalar and each half of a plain signature.

@@ -8,7 +8,7 @@
 namespace kasse::crypto {
 namespace {
 
-// The public key of TV-4 (../shared/fiscal/REFERENCE.md), a real P-256 TSE.
+// The public key of TV-4 (docs/fiscal.md), a real P-256 TSE.
 constexpr const char* kTv4PublicKey =
     "BGFKQP7EENf3s5hTDXvlh+xyJ1Q9BNIa9LyYbYK+pTAKAGQ2fmI40p5QOrpHpvb+UuOrNQJdhzggHNfyyyDyf/g=";
 

@@ -9,7 +9,7 @@
 //  - unit_price is the gross price per piece or per kg/l/m and never negative.
 //  - A returned item is a line with a negative quantity; a receipt with one must
 //    name its original or be flagged as a return without receipt. A return is a new Beleg with negative amounts, not an
-//    AVBelegstorno (a TSE cannot sign that; ../shared/fiscal/REFERENCE.md §2).
+//    AVBelegstorno (a TSE cannot sign that; docs/fiscal.md §2).
 //  - Discounts are positive amounts that reduce a line's magnitude.
 //
 // Thread-safety: a value type.

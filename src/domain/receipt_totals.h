@@ -7,7 +7,7 @@
 // add up to it exactly (a returned or fully discounted line gets no share).
 // Lines are then summed per VAT key, and net and VAT come from each key's gross
 // sum by the Bruttomethode (vat.h) — once per receipt per key, as printed and as
-// exported to DSFinV-K transactions_vat.csv (../shared/fiscal/REFERENCE.md TV-9).
+// exported to DSFinV-K transactions_vat.csv (docs/fiscal.md TV-9).
 //
 // Thread-safety: pure functions and value types.
 #pragma once

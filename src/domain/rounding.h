@@ -4,7 +4,7 @@
 // by largest remainder instead, see receipt_totals.h, so its shares add up.) Half away
 // from zero is commercial rounding ("kaufmännisch runden") for positive values,
 // and makes a return's negative amounts mirror the sale's positive ones exactly.
-// No statute prescribes an algorithm (../shared/fiscal/REFERENCE.md §4).
+// No statute prescribes an algorithm (docs/fiscal.md §5).
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -1,7 +1,7 @@
 // VAT keys, rates and the net/VAT split of a gross amount.
 //
 // A VatKey is the DSFinV-K UST_SCHLUESSEL (Anlage 2 of 2024-12-05, see
-// ../shared/fiscal/REFERENCE.md §4). Keys 1–4 name a kind of rate ("general rate at
+// docs/fiscal.md §5). Keys 1–4 name a kind of rate ("general rate at
 // the time of sale"), not a number, so a VatTable states the rate each key has in
 // the business's configuration; keys 5–8 are 0 %, the two-digit keys are fixed
 // historical rates, and keys from 1000 up are defined per business.

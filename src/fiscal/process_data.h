@@ -1,6 +1,6 @@
 // The processData of a Kassenbeleg-V1 transaction: what the TSE signs for a receipt.
 //
-// Layout (DSFinV-K Anhang I, ../shared/fiscal/REFERENCE.md §2):
+// Layout (DSFinV-K Anhang I, docs/fiscal.md §2):
 //
 //   <Vorgangstyp>^<g1>_<g2>_<g3>_<g4>_<g5>^<payment>_<payment>_…
 //   payment = <amount>:<Bar|Unbar>[:<ISO 4217 code, only if not EUR>]

@@ -1,5 +1,5 @@
 // ReceiptQrCode: the TSE data a receipt's QR code carries (DSFinV-K Anhang I,
-// ../shared/fiscal/REFERENCE.md §3), and checking its signature.
+// docs/fiscal.md §4), and checking its signature.
 //
 // Twelve fields joined by ';', no trailing separator:
 //

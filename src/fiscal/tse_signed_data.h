@@ -1,5 +1,5 @@
 // TseLogMessage and TseSignedData: the bytes a TSE signs for a transaction log
-// message (BSI TR-03151/TR-03153, ../shared/fiscal/REFERENCE.md §2). Signing unit
+// message (BSI TR-03151/TR-03153, docs/fiscal.md §2). Signing unit
 // and verifier both build them here, so they cannot disagree.
 //
 // The signed data is a concatenation of DER elements with no outer SEQUENCE:

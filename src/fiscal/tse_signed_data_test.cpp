@@ -18,7 +18,7 @@ constexpr const char* kTv4PublicKey =
     "BGFKQP7EENf3s5hTDXvlh+xyJ1Q9BNIa9LyYbYK+pTAKAGQ2fmI40p5QOrpHpvb+UuOrNQJdhzggHNfyyyDyf/g=";
 constexpr int64_t kTv4LogTimeMs = 1'629'729'393'000;  // 2021-08-23T14:36:33.000Z
 
-// The FinishTransaction of TV-4 (../shared/fiscal/REFERENCE.md §7), a real receipt.
+// The FinishTransaction of TV-4 (docs/fiscal.md §6), a real receipt.
 TseLogMessage Tv4Finish() {
   TseLogMessage message;
   message.operation_type = kFinishTransaction;

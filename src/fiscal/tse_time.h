@@ -1,5 +1,5 @@
 // TseTimeFormat and TseLogTime: when a TSE signed, and the format its signed data
-// records that time in (TSE_ZEITFORMAT, ../shared/fiscal/REFERENCE.md §2); and the
+// records that time in (TSE_ZEITFORMAT, docs/fiscal.md §2); and the
 // ISO form receipts, QR codes and DSFinV-K exports print TSE times in.
 //
 //   unixTime                         INTEGER, seconds since 1970

@@ -1,7 +1,7 @@
 // LayoutReceipt: the receipt the customer gets for a sale, return or aborted
 // sale, laid out for the 80 mm printer (Belegausgabepflicht, §146a (2) AO).
 //
-// It carries what §6 KassenSichV asks for (../shared/fiscal/REFERENCE.md §1):
+// It carries what §6 KassenSichV asks for (docs/fiscal.md §1):
 // the seller's name and address, the date and the times the Vorgang began and
 // ended (German civil time, MEZ/MESZ), quantity and kind of every item, the
 // amounts with their VAT rates and VAT, the register's and the TSE's serial

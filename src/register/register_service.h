@@ -7,7 +7,7 @@
 // the step. A step that cannot be stored (disk full, I/O error) is refused with
 // the store's error and leaves the in-memory state as it was.
 //
-// TSE rules (../shared/fiscal/REFERENCE.md §1, §2):
+// TSE rules (docs/fiscal.md §1, §2):
 //  - the transaction starts with the first item and is finished, with the full
 //    processData, before the sale counts as done (and before any receipt prints);
 //  - an unreachable unit does not stop selling: the entry records the failure

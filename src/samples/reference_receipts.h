@@ -1,4 +1,4 @@
-// Reference receipts: the baskets of ../shared/fiscal/REFERENCE.md, as data.
+// Reference receipts: the baskets of docs/fiscal.md, as data.
 //
 // The demo rings them up and the tests check them against the reference's
 // expected values, so both speak about the same receipts.

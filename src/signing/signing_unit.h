@@ -1,7 +1,7 @@
 // SigningUnit: the technische Sicherheitseinrichtung (TSE, the certified signing
 // unit KassenSichV requires) as the register sees it: start, update and finish a
 // transaction, each answered with a signature (BSI TR-03153 SE-API,
-// ../shared/fiscal/REFERENCE.md §2).
+// docs/fiscal.md §2).
 //
 // The register starts a transaction at the first item of a Vorgang and finishes it
 // with the full processData before the receipt is printed. What a unit returns is

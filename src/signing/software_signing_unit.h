@@ -5,7 +5,7 @@
 // It behaves like a certified unit where the register can tell: ECDSA P-256 with
 // SHA-256 ("ecdsa-plain-SHA256"), unixTime log times (whole seconds), one
 // transaction counter across all clients, one signature counter across every
-// signature, and signed data laid out exactly as ../shared/fiscal/REFERENCE.md §2,
+// signature, and signed data laid out exactly as docs/fiscal.md §2,
 // so a standard verifier (and `kasse verify-receipt`) accepts its QR codes.
 //
 // Its counters and open transactions live in a SoftwareTseStateStore. The

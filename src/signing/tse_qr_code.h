@@ -1,4 +1,4 @@
-// The QR code a receipt carries (DSFinV-K Anhang I, ../shared/fiscal/REFERENCE.md
+// The QR code a receipt carries (DSFinV-K Anhang I, docs/fiscal.md
 // §3), built from the TSE transaction stored in the journal.
 //
 // Every field is taken verbatim from what the signing unit returned: client id,
